@@ -1,0 +1,53 @@
+# The two commands of the README: `make run` and `make test`. Everything else is what they need.
+PORT ?= 8000
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test setup bench check lint messages chromium clean
+
+run: setup
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: setup $(VENV)/.dev chromium
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy src
+	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest -n 2
+
+bench: setup $(VENV)/.dev
+	$(BIN)/python -m asiointi.bench
+
+# Migrations and demo data run every time: both are idempotent and keep existing data.
+setup: $(VENV)/.runtime messages
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) load_demo
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.runtime: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.dev: pyproject.toml $(VENV)/.runtime
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+messages: $(VENV)/.runtime
+	$(BIN)/python scripts/compile_messages.py
+
+# Developers: collect new strings into the .po files (needs GNU gettext).
+makemessages: $(VENV)/.runtime
+	cd src/asiointi && ../../$(BIN)/django-admin makemessages -l fi -l sv -l en --no-obsolete --no-location
+
+# Browser tests drive Debian's Chromium; Playwright cannot download browsers here.
+chromium:
+	@command -v chromium >/dev/null || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium)
+
+clean:
+	rm -rf $(VENV) var

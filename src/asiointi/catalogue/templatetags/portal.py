@@ -1,0 +1,29 @@
+from django import template
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context: template.Context) -> list[dict[str, object]]:
+    """The same page in each language, so switching keeps the person where they are."""
+    request: HttpRequest | None = context.get("request")
+    path = request.get_full_path() if request else "/"
+    current = get_language()
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": translate_url(path, code),
+            "current": code == current,
+        }
+        for code, name in settings.LANGUAGES
+    ]
+
+
+@register.filter
+def in_language(texts: dict[str, str], language: str) -> str:
+    return texts.get(language) or texts.get(settings.LANGUAGE_CODE, "")

@@ -1,0 +1,102 @@
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_safe
+
+from asiointi.catalogue import help, selectors, services
+from asiointi.context_processors import login_url
+from asiointi.catalogue.cache import cache_public_page
+from asiointi.catalogue.forms import ServiceFilterForm
+from asiointi.catalogue.models import Agency, Category, Service
+
+
+def _filter_form(request: HttpRequest) -> ServiceFilterForm:
+    return ServiceFilterForm(
+        request.GET or None,
+        agencies=list(Agency.objects.all()),
+        categories=list(Category.objects.all()),
+    )
+
+
+@require_safe
+@cache_public_page
+def front_page(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "catalogue/front_page.html",
+        {
+            "categories": selectors.categories_with_counts(),
+            "most_used": selectors.most_used_services(),
+        },
+    )
+
+
+@require_safe
+@cache_public_page
+def service_list(request: HttpRequest) -> HttpResponse:
+    form = _filter_form(request)
+    filters = form.filters()
+    page = selectors.service_page(filters, request.GET.get("page", 1), get_language())
+    query = {k: v for k, v in vars(filters).items() if v and k != "query"}
+    if filters.query:
+        query["q"] = filters.query
+    return render(
+        request,
+        "catalogue/service_list.html",
+        {"form": form, "filters": filters, "page": page, "query_string": urlencode(query)},
+    )
+
+
+@require_safe
+@cache_public_page
+def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    service = selectors.service_by_slug(slug)
+    return render(request, "catalogue/service_detail.html", {"service": service})
+
+
+@require_safe
+def service_start(request: HttpRequest, slug: str) -> HttpResponse:
+    """ "Siirry palveluun": an external system opens directly, anything else needs login first."""
+    service = selectors.service_by_slug(slug)
+    services.service_record_start(service=service)
+    if service.kind == Service.Kind.EXTERNAL and not service.requires_login:
+        return HttpResponseRedirect(service.external_url)
+    return HttpResponseRedirect(f"{login_url()}?{urlencode({'next': service.get_absolute_url()})}")
+
+
+@require_safe
+@cache_public_page
+def agency_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "catalogue/agency_list.html", {"agencies": selectors.agencies_with_counts()}
+    )
+
+
+@require_safe
+@cache_public_page
+def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    agency = selectors.agency_by_slug(slug)
+    return render(
+        request,
+        "catalogue/agency_detail.html",
+        {"agency": agency, "services": selectors.services_of_agency(agency)},
+    )
+
+
+@require_safe
+@cache_public_page
+def help_index(request: HttpRequest) -> HttpResponse:
+    return render(request, "catalogue/help_index.html", {"pages": help.help_pages()})
+
+
+@require_safe
+@cache_public_page
+def help_page(request: HttpRequest, slug: str) -> HttpResponse:
+    page = help.help_page(slug)
+    return render(
+        request,
+        "catalogue/help_page.html",
+        {"page": page, "content_template": page.template_name(get_language())},
+    )

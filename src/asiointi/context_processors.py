@@ -1,0 +1,27 @@
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import get_language
+
+
+def portal(request: HttpRequest) -> dict[str, Any]:
+    """The city's name, look and advice line in the page's language, for the base template."""
+    language = get_language() or settings.LANGUAGE_CODE
+    return {
+        "city_name": settings.CITY_NAME.get(language, settings.CITY_NAME["fi"]),
+        "city_logo_url": settings.CITY_LOGO_URL,
+        "city_brand_color": settings.CITY_BRAND_COLOR,
+        "city_brand_text_color": settings.CITY_BRAND_TEXT_COLOR,
+        "advice_phone": settings.ADVICE_PHONE,
+        "advice_hours": settings.ADVICE_HOURS.get(language, settings.ADVICE_HOURS["fi"]),
+        "accessibility_email": settings.ACCESSIBILITY_EMAIL,
+        "privacy_email": settings.PRIVACY_EMAIL,
+        "login_url": login_url(),
+    }
+
+
+def login_url() -> str:
+    # Until identification is built, logging in leads to the instructions for it.
+    return reverse("catalogue:help_page", kwargs={"slug": "kirjautuminen"})

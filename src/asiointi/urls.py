@@ -1,0 +1,16 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from asiointi import views
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    *i18n_patterns(
+        path("admin/", admin.site.urls),
+        path("", include("asiointi.catalogue.urls")),
+    ),
+]
+
+handler404 = "asiointi.views.page_not_found"
+handler500 = "asiointi.views.server_error"
