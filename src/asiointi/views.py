@@ -19,4 +19,6 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 def server_error(request: HttpRequest) -> HttpResponse:
     # No database and no request context: whatever broke must not break the error page too.
     template = loader.get_template("500.html")
-    return HttpResponse(template.render({"request": request, "advice_phone": settings.ADVICE_PHONE}), status=500)
+    return HttpResponse(
+        template.render({"request": request, "advice_phone": settings.ADVICE_PHONE}), status=500
+    )

@@ -46,7 +46,9 @@ def load_demo(*, refresh: bool = False) -> dict[str, int]:
     data = read_demo()
     agencies = {}
     for entry in data["agency"]:
-        agencies[entry["slug"]], _ = _upsert(Agency, refresh,
+        agencies[entry["slug"]], _ = _upsert(
+            Agency,
+            refresh,
             slug=entry["slug"],
             defaults={
                 "email": entry.get("email", ""),
@@ -57,12 +59,16 @@ def load_demo(*, refresh: bool = False) -> dict[str, int]:
         )
     categories = {}
     for entry in data["category"]:
-        categories[entry["slug"]], _ = _upsert(Category, refresh,
+        categories[entry["slug"]], _ = _upsert(
+            Category,
+            refresh,
             slug=entry["slug"],
             defaults={"order": entry.get("order", 0), **_translated(entry, "name", "description")},
         )
     for entry in data["service"]:
-        service, created = _upsert(Service, refresh,
+        service, created = _upsert(
+            Service,
+            refresh,
             slug=entry["slug"],
             defaults={
                 "agency": agencies[entry["agency"]],

@@ -28,11 +28,13 @@ class ServiceFilterForm(forms.Form):
         self, *args: Any, agencies: list[Agency], categories: list[Category], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].choices = [("", _("All agencies"))] + [
-            (agency.slug, agency.name) for agency in agencies
-        ]
-        self.fields["category"].choices = [("", _("All categories"))] + [
-            (category.slug, category.name) for category in categories
+        agency_field = self.fields["agency"]
+        category_field = self.fields["category"]
+        assert isinstance(agency_field, forms.ChoiceField)
+        assert isinstance(category_field, forms.ChoiceField)
+        agency_field.choices = [("", _("All agencies"))] + [(a.slug, a.name) for a in agencies]
+        category_field.choices = [("", _("All categories"))] + [
+            (c.slug, c.name) for c in categories
         ]
 
     def clean_q(self) -> str:

@@ -1,4 +1,4 @@
-"""The help pages: titles in help/pages.toml, texts in templates/catalogue/help/<slug>.<lang>.html."""
+"""Help pages: titles in help/pages.toml, texts in templates/catalogue/help/<slug>.<lang>.html."""
 
 import tomllib
 from dataclasses import dataclass

@@ -68,7 +68,7 @@ def service_page(filters: ServiceFilters, page_number: str | int, language: str)
     allowed = set(services.filter(pk__in=ranked_ids).values_list("pk", flat=True))
     page = Paginator([pk for pk in ranked_ids if pk in allowed], PAGE_SIZE).get_page(page_number)
     by_id = services.in_bulk(list(page.object_list))
-    page.object_list = [by_id[pk] for pk in page.object_list]
+    page.object_list = [by_id[pk] for pk in page.object_list]  # type: ignore[misc]
     return page
 
 

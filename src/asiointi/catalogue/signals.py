@@ -7,7 +7,7 @@ from asiointi.catalogue.cache import catalogue_changed
 from asiointi.catalogue.models import Agency, Category, Service
 
 
-# Any change made anywhere (admin, shell, demo loader) must retire cached pages and the search index.
+# A change made anywhere (admin, shell, demo loader) retires cached pages and the search index.
 @receiver(post_save, sender=Agency)
 @receiver(post_save, sender=Category)
 @receiver(post_save, sender=Service)

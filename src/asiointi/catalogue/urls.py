@@ -5,7 +5,7 @@ from asiointi.catalogue import views
 
 app_name = "catalogue"
 
-# Path words are translated, so a Swedish page lives at /sv/tjanster/... and English at /en/services/.
+# Path words are translated: /fi/palvelut/, /sv/tjanster/, /en/services/.
 urlpatterns = [
     path("", views.front_page, name="front_page"),
     path(_("services/"), views.service_list, name="service_list"),

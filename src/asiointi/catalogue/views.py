@@ -6,10 +6,10 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from asiointi.catalogue import help, selectors, services
-from asiointi.context_processors import login_url
 from asiointi.catalogue.cache import cache_public_page
 from asiointi.catalogue.forms import ServiceFilterForm
 from asiointi.catalogue.models import Agency, Category, Service
+from asiointi.context_processors import login_url
 
 
 def _filter_form(request: HttpRequest) -> ServiceFilterForm:

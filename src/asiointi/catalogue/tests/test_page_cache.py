@@ -1,0 +1,36 @@
+import pytest
+from django.test import Client
+
+from asiointi.catalogue.tests.factories import make_service
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_change_in_the_catalogue_shows_at_once(client: Client) -> None:
+    service = make_service(name_fi="Vanha nimi")
+    url = "/fi/palvelut/"
+    assert "Vanha nimi" in client.get(url).content.decode()
+    service.name_fi = "Uusi nimi"
+    service.save()
+    assert "Uusi nimi" in client.get(url).content.decode()
+
+
+def test_unpublishing_removes_the_service_from_cached_lists(client: Client) -> None:
+    service = make_service(name_fi="Poistuva palvelu")
+    assert "Poistuva palvelu" in client.get("/fi/palvelut/").content.decode()
+    service.published = False
+    service.save()
+    assert "Poistuva palvelu" not in client.get("/fi/palvelut/").content.decode()
+
+
+def test_languages_are_cached_apart(client: Client) -> None:
+    make_service(name_fi="Suomeksi", name_sv="På svenska")
+    assert "Suomeksi" in client.get("/fi/palvelut/").content.decode()
+    assert "På svenska" in client.get("/sv/tjanster/").content.decode()
+
+
+def test_a_visitor_with_a_session_gets_a_fresh_page(client: Client) -> None:
+    make_service(name_fi="Palvelu A")
+    client.get("/fi/palvelut/")
+    client.cookies["sessionid"] = "anything"
+    assert "Palvelu A" in client.get("/fi/palvelut/").content.decode()
