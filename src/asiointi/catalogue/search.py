@@ -48,7 +48,7 @@ def match_quality(query_term: str, token: str) -> float:
             break
         common += 1
     # Same word with a different ending or consonant gradation: yhdistys / yhdistyks.
-    if common >= 4 and common >= shorter - 2:
+    if common >= 5 and common >= shorter - 2:
         return 0.8
     # The query is part of a compound: pysäköint in asukaspysäköintitunnus.
     if len(query_term) >= 4 and query_term in token:
