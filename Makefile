@@ -23,6 +23,7 @@ bench: setup $(VENV)/.dev
 
 # Migrations and demo data run every time: both are idempotent and keep existing data.
 setup: $(VENV)/.runtime messages
+	@mkdir -p "$${DATA_DIR:-var}"
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) load_demo
 
