@@ -1,0 +1,8 @@
+from django.contrib.auth.models import AbstractUser
+
+
+class User(AbstractUser):
+    """An account: a resident identified strongly, or a member of staff.
+
+    Its own model from the start, so identity fields can be added without swapping user models later.
+    """
