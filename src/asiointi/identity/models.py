@@ -4,5 +4,5 @@ from django.contrib.auth.models import AbstractUser
 class User(AbstractUser):
     """An account: a resident identified strongly, or a member of staff.
 
-    Its own model from the start, so identity fields can be added without swapping user models later.
+    Its own model from the start: swapping user models later is painful.
     """
