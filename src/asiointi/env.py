@@ -1,5 +1,7 @@
 """Typed readers for environment variables that fail loudly on a bad value."""
 
+import base64
+import hashlib
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -38,3 +40,9 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def derived_key(secret: str, purpose: str) -> str:
+    """A Fernet key derived from a secret, for the embedded profile only."""
+    digest = hashlib.sha256(f"{purpose}:{secret}".encode()).digest()
+    return base64.urlsafe_b64encode(digest).decode()

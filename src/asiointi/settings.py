@@ -8,7 +8,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from asiointi.env import env_bool, env_int, env_list, env_str
+from asiointi.env import derived_key, env_bool, env_int, env_list, env_str
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BASE_DIR = PACKAGE_DIR.parent.parent
@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "asiointi",
     "asiointi.identity",
+    "asiointi.privacy",
     "asiointi.catalogue",
 ]
 AUTH_USER_MODEL = "identity.User"
@@ -166,6 +167,22 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SILENCED_SYSTEM_CHECKS = ["security.W021"]  # HSTS preload is the city's own decision
+
+# Personal identity codes: a hash key for lookups and encryption keys (first encrypts, all decrypt).
+# Production must set its own, kept apart from SECRET_KEY: losing them loses every stored code.
+IDENTITY_CODE_HASH_KEY = env_str("IDENTITY_CODE_HASH_KEY")
+IDENTITY_CODE_ENCRYPTION_KEYS = env_list("IDENTITY_CODE_ENCRYPTION_KEYS", [])
+if not (IDENTITY_CODE_HASH_KEY and IDENTITY_CODE_ENCRYPTION_KEYS):
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "IDENTITY_CODE_HASH_KEY and IDENTITY_CODE_ENCRYPTION_KEYS must be set in production."
+        )
+    IDENTITY_CODE_HASH_KEY = IDENTITY_CODE_HASH_KEY or f"hash:{SECRET_KEY}"
+    IDENTITY_CODE_ENCRYPTION_KEYS = IDENTITY_CODE_ENCRYPTION_KEYS or [
+        derived_key(SECRET_KEY, "identity-code")
+    ]
+# Codes with individual numbers 900-999 belong to test persons (Suomi.fi test environment).
+ACCEPT_TEST_IDENTITY_CODES = env_bool("ACCEPT_TEST_IDENTITY_CODES", DEBUG)
 
 LOGGING = {
     "version": 1,

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
 from asiointi.env import env_bool, env_int, env_list
@@ -14,7 +15,7 @@ MANAGE = [sys.executable, "manage.py"]
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    unset = ("SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    unset = ("SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "IDENTITY_CODE_HASH_KEY")
     clean = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run(  # noqa: S603
         [*MANAGE, *args],
@@ -40,6 +41,8 @@ def test_production_settings_pass_the_deployment_check() -> None:
         "WARNING",
         DEBUG="false",
         SECRET_KEY=secrets.token_urlsafe(50),
+        IDENTITY_CODE_HASH_KEY=secrets.token_urlsafe(32),
+        IDENTITY_CODE_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -60,3 +63,9 @@ def test_values_are_read_with_their_defaults(monkeypatch: pytest.MonkeyPatch) ->
     assert env_bool("SOME_FLAG", False) is True
     assert env_list("SOME_LIST", []) == ["a.fi", "b.fi"]
     assert env_int("MISSING", 7) == 7
+
+
+def test_production_refuses_to_start_without_identity_code_keys() -> None:
+    result = run_manage("check", DEBUG="false", SECRET_KEY=secrets.token_urlsafe(50))
+    assert result.returncode != 0
+    assert "IDENTITY_CODE_HASH_KEY" in result.stderr

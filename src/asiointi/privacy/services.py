@@ -1,0 +1,42 @@
+import logging
+from typing import Any
+
+from django.http import HttpRequest
+
+from asiointi.identity.models import User
+from asiointi.privacy.models import AuditEvent
+
+logger = logging.getLogger("asiointi.audit")
+
+
+def audit_record(
+    *,
+    action: AuditEvent.Action,
+    request: HttpRequest | None = None,
+    user: User | None = None,
+    target: str = "",
+    details: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Record an audited event. `details` must not contain identity codes or form contents."""
+    ip_address, user_agent = None, ""
+    if request is not None:
+        ip_address = request.META.get("REMOTE_ADDR") or None
+        user_agent = request.META.get("HTTP_USER_AGENT", "")[:300]
+        if user is None and request.user.is_authenticated:
+            user = request.user  # type: ignore[assignment]
+    event = AuditEvent.objects.create(
+        action=action,
+        user=user,
+        target=target[:200],
+        ip_address=ip_address,
+        user_agent=user_agent,
+        details=details or {},
+    )
+    logger.info(
+        "audit action=%s user=%s target=%s ip=%s",
+        action,
+        user.pk if user else "-",
+        target or "-",
+        ip_address or "-",
+    )
+    return event
