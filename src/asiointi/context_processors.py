@@ -23,5 +23,4 @@ def portal(request: HttpRequest) -> dict[str, Any]:
 
 
 def login_url() -> str:
-    # Until identification is built, logging in leads to the instructions for it.
-    return reverse("catalogue:help_page", kwargs={"slug": "kirjautuminen"})
+    return reverse("identity:login")

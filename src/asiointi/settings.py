@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "asiointi.identity",
     "asiointi.privacy",
     "asiointi.catalogue",
+    "asiointi.notify",
 ]
 AUTH_USER_MODEL = "identity.User"
 
@@ -48,6 +49,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "asiointi.identity.middleware.SessionSecurityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -184,6 +186,33 @@ if not (IDENTITY_CODE_HASH_KEY and IDENTITY_CODE_ENCRYPTION_KEYS):
 # Codes with individual numbers 900-999 belong to test persons (Suomi.fi test environment).
 ACCEPT_TEST_IDENTITY_CODES = env_bool("ACCEPT_TEST_IDENTITY_CODES", DEBUG)
 
+# Identification. The embedded profile uses the built-in test identity provider at /devidp.
+IDENTITY_PROVIDER = env_str("IDENTITY_PROVIDER", "oidc")
+PORT = env_int("PORT", 8000)
+OIDC_ISSUER = env_str("OIDC_ISSUER", f"http://127.0.0.1:{PORT}/devidp" if DEBUG else "").rstrip("/")
+OIDC_CLIENT_ID = env_str("OIDC_CLIENT_ID", "asiointi")
+OIDC_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET", derived_key(SECRET_KEY, "devidp-client"))
+OIDC_SCOPE = env_str("OIDC_SCOPE", "openid profile")
+OIDC_CLIENT_AUTH = env_str("OIDC_CLIENT_AUTH", "client_secret_basic")
+OIDC_SIGNED_REQUESTS = env_bool("OIDC_SIGNED_REQUESTS", False)
+OIDC_ENCRYPTED_ID_TOKEN = env_bool("OIDC_ENCRYPTED_ID_TOKEN", False)
+OIDC_USE_USERINFO = env_bool("OIDC_USE_USERINFO", False)
+OIDC_CLIENT_JWKS_FILE = env_str("OIDC_CLIENT_JWKS_FILE", str(DATA_DIR / "oidc-client-jwks.json"))
+OIDC_ACR_VALUES = env_str("OIDC_ACR_VALUES", "http://ftn.ficora.fi/2017/loa2")
+OIDC_ACCEPTED_ACR = env_list(
+    "OIDC_ACCEPTED_ACR", ["http://ftn.ficora.fi/2017/loa2", "http://ftn.ficora.fi/2017/loa3"]
+)
+if IDENTITY_PROVIDER == "oidc" and not OIDC_ISSUER:
+    raise ImproperlyConfigured("OIDC_ISSUER must be set: the identity provider's issuer URL.")
+if OIDC_CLIENT_AUTH not in ("client_secret_basic", "client_secret_post", "private_key_jwt"):
+    raise ImproperlyConfigured(f"OIDC_CLIENT_AUTH {OIDC_CLIENT_AUTH!r} is not supported.")
+IDENTIFICATION_TIMEOUT_SECONDS = env_int("IDENTIFICATION_TIMEOUT_SECONDS", 900)
+LOGIN_URL = "identity:login"
+SESSION_IDLE_TIMEOUT_SECONDS = env_int("SESSION_IDLE_TIMEOUT_SECONDS", 30 * 60)
+SESSION_MAX_AGE_SECONDS = env_int("SESSION_MAX_AGE_SECONDS", 8 * 60 * 60)
+SESSION_COOKIE_AGE = SESSION_MAX_AGE_SECONDS
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -212,3 +241,37 @@ PRIVACY_EMAIL = env_str("PRIVACY_EMAIL", "tietosuoja@hel.fi")
 
 # How long an anonymous catalogue page may be served from the cache before it is rendered again.
 CATALOGUE_CACHE_SECONDS = env_int("CATALOGUE_CACHE_SECONDS", 300)
+
+# Notifications: e-mail and SMS (notify)
+# The embedded profile keeps every message in a development outbox readable in the browser;
+# production sends through SMTP and an HTTP SMS gateway, and fails loudly when either is missing.
+DEV_OUTBOX_ENABLED = env_bool("DEV_OUTBOX_ENABLED", DEBUG)
+if DEV_OUTBOX_ENABLED and not DEBUG:
+    raise ImproperlyConfigured(
+        "DEV_OUTBOX_ENABLED is for the embedded profile only; it cannot be on when DEBUG is off."
+    )
+EMAIL_HOST = env_str("EMAIL_HOST")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@asiointi.invalid")
+EMAIL_BACKEND = env_str("EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "asiointi.notify.outbox.OutboxEmailBackend"
+    if DEV_OUTBOX_ENABLED
+    else "asiointi.notify.mail.UnconfiguredEmailBackend"
+)
+SMS_GATEWAY_URL = env_str("SMS_GATEWAY_URL")
+SMS_GATEWAY_TOKEN = env_str("SMS_GATEWAY_TOKEN")
+SMS_GATEWAY_TIMEOUT = env_int("SMS_GATEWAY_TIMEOUT", 10)
+SMS_SENDER = env_str("SMS_SENDER", "Helsinki")
+SMS_BACKEND = env_str("SMS_BACKEND") or (
+    "asiointi.notify.sms.HttpSmsGateway"
+    if SMS_GATEWAY_URL
+    else "asiointi.notify.outbox.OutboxSmsGateway"
+    if DEV_OUTBOX_ENABLED
+    else ""  # sending a text message raises ImproperlyConfigured
+)

@@ -6,9 +6,12 @@ from asiointi import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("identity/", include("asiointi.identity.protocol_urls")),
     *i18n_patterns(
         path("admin/", admin.site.urls),
         path("", include("asiointi.catalogue.urls")),
+        path("", include("asiointi.notify.urls")),  # dev outbox, embedded profile only
+        path("", include("asiointi.identity.urls")),
     ),
 ]
 

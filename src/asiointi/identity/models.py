@@ -1,8 +1,54 @@
 from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from asiointi.privacy.identity_codes import identity_code_decrypt, identity_code_mask
 
 
 class User(AbstractUser):
     """An account: a resident identified strongly, or a member of staff.
 
-    Its own model from the start: swapping user models later is painful.
+    A resident is found by the keyed hash of their identity code, so the same person logging in
+    by any method is the same account; the code itself is kept only encrypted.
     """
+
+    # NULL, not "", for staff: unique must hold only among residents.
+    identity_code_digest = models.CharField(  # noqa: DJ001
+        max_length=64, unique=True, null=True, editable=False
+    )
+    identity_code_encrypted = models.TextField(blank=True, editable=False)
+    home_municipality_code = models.CharField(_("home municipality code"), max_length=3, blank=True)
+    home_municipality_name = models.CharField(_("home municipality"), max_length=100, blank=True)
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=5, blank=True)
+    post_office = models.CharField(_("post office"), max_length=100, blank=True)
+    registered_at = models.DateTimeField(_("registered"), null=True, blank=True)
+
+    @property
+    def is_resident(self) -> bool:
+        return self.identity_code_digest is not None
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def identity_code_masked(self) -> str:
+        if not self.identity_code_encrypted:
+            return ""
+        return identity_code_mask(identity_code_decrypt(self.identity_code_encrypted))
+
+
+class LoginSession(models.Model):
+    """Ties a portal session to the identity provider's session, so a logout started at the
+    provider (back-channel or SAML LogoutRequest) can end the right portal session."""
+
+    session_key = models.CharField(max_length=40, unique=True)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="login_sessions")
+    provider = models.CharField(max_length=20)
+    provider_session_id = models.CharField(max_length=200, blank=True, db_index=True)
+    provider_subject = models.CharField(max_length=200, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.provider} session of {self.user_id}"

@@ -43,6 +43,7 @@ def test_production_settings_pass_the_deployment_check() -> None:
         SECRET_KEY=secrets.token_urlsafe(50),
         IDENTITY_CODE_HASH_KEY=secrets.token_urlsafe(32),
         IDENTITY_CODE_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
+        OIDC_ISSUER="https://tunnistus.example.fi",
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

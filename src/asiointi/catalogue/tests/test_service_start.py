@@ -27,7 +27,7 @@ def test_service_needing_login_leads_to_login_and_remembers_the_service(client: 
     service = make_service(kind=Service.Kind.FORM, requires_login=True)
     response = client.get(start_url(service, "sv"))
     assert response.status_code == 302
-    assert response["Location"].startswith("/sv/anvisningar/kirjautuminen/?next=")
+    assert response["Location"].startswith("/sv/logga-in/?next=")
     assert f"%2Fsv%2Ftjanster%2F{service.slug}%2F" in response["Location"]
 
 

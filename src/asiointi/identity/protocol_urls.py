@@ -1,0 +1,13 @@
+from django.urls import path
+
+from asiointi.identity import views
+
+app_name = "identity_protocol"
+
+# Addresses registered at the identity provider: fixed, without a language prefix.
+urlpatterns = [
+    path("oidc/callback/", views.oidc_callback, name="oidc_callback"),
+    path("oidc/jwks", views.oidc_jwks, name="oidc_jwks"),
+    path("oidc/backchannel-logout", views.oidc_backchannel_logout, name="oidc_backchannel_logout"),
+    path("logged-out/", views.provider_logged_out, name="provider_logged_out"),
+]

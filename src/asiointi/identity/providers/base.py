@@ -1,0 +1,74 @@
+"""What every identification method gives the portal, and what it must do."""
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
+
+# Levels of assurance, as the Finnish Trust Network and eIDAS name them.
+LOA_SUBSTANTIAL = "substantial"
+LOA_HIGH = "high"
+ACR_TO_LOA = {
+    "http://ftn.ficora.fi/2017/loa2": LOA_SUBSTANTIAL,
+    "http://ftn.ficora.fi/2017/loa3": LOA_HIGH,
+    "http://eidas.europa.eu/LoA/substantial": LOA_SUBSTANTIAL,
+    "http://eidas.europa.eu/LoA/high": LOA_HIGH,
+}
+
+
+class IdentificationFailed(Exception):
+    """The person was not identified; `reason` picks the page they see."""
+
+    CANCELLED = "cancelled"
+    FAILED = "failed"
+    EXPIRED = "expired"
+    LOW_ASSURANCE = "low-assurance"
+
+    MESSAGES = {
+        CANCELLED: _("You cancelled the identification."),
+        FAILED: _("The identification service could not identify you."),
+        EXPIRED: _("The identification took too long or was already used."),
+        LOW_ASSURANCE: _(
+            "The identification method you chose is not strong enough for this service."
+        ),
+    }
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason if reason in self.MESSAGES else self.FAILED
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Identification:
+    """A person identified strongly. The identity code is validated before this is made."""
+
+    identity_code: str
+    first_names: str
+    last_name: str
+    loa: str
+    method: str
+    provider: str
+    provider_session_id: str = ""
+    provider_subject: str = ""
+    email: str = ""
+    home_municipality_code: str = ""
+    home_municipality_name: str = ""
+    street_address: str = ""
+    postal_code: str = ""
+    post_office: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+class Provider(Protocol):
+    name: str
+
+    def start(self, request: HttpRequest, *, language: str) -> HttpResponse:
+        """Send the person to identify themself."""
+
+    def complete(self, request: HttpRequest) -> Identification:
+        """Read the provider's answer, or raise IdentificationFailed."""
+
+    def logout_url(self, request: HttpRequest, *, return_url: str) -> str | None:
+        """Where to send the person to end the provider's session, after the portal's is gone."""

@@ -1,0 +1,221 @@
+"""OpenID Connect relying party (authlib), with the Finnish Trust Network profile's options:
+private_key_jwt client authentication, signed request objects and encrypted ID tokens."""
+
+import time
+from functools import cached_property
+from typing import Any
+from urllib.parse import urlencode
+
+from authlib.common.security import generate_token
+from authlib.integrations.base_client import OAuthError
+from authlib.integrations.django_client import DjangoOAuth2App, OAuth
+from authlib.oauth2.rfc7523 import PrivateKeyJWT
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from joserfc import jwe, jwt
+from joserfc.errors import JoseError
+from joserfc.jwe import JWERegistry
+from requests import RequestException
+
+from asiointi.identity.keys import ENCRYPTION_USE, SIGNING_USE, key_for
+from asiointi.identity.providers.base import (
+    ACR_TO_LOA,
+    Identification,
+    IdentificationFailed,
+)
+from asiointi.privacy.identity_codes import identity_code_normalise
+
+# Suomi.fi / FTN claim names.
+HETU = "urn:oid:1.2.246.21"
+GIVEN_NAME = "urn:oid:2.5.4.42"
+SURNAME = "urn:oid:2.5.4.4"
+MUNICIPALITY_CODE = "urn:oid:1.2.246.517.2002.2.18"
+MUNICIPALITY_NAME_FI = "urn:oid:1.2.246.517.2002.2.19"
+STREET_ADDRESS_FI = "urn:oid:1.2.246.517.2002.2.4"
+POSTAL_CODE = "urn:oid:1.2.246.517.2002.2.6"
+POST_OFFICE_FI = "urn:oid:1.2.246.517.2002.2.7"
+MAIL = "urn:oid:0.9.2342.19200300.100.1.3"
+
+STARTED_AT_KEY = "identity_oidc_started_at"
+# joserfc refuses RSA-OAEP-256 by default; FTN uses it.
+JWE_REGISTRY = JWERegistry(algorithms=["RSA-OAEP-256", "RSA-OAEP", "A256GCM", "A128CBC-HS256"])
+
+
+def callback_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri(reverse("identity_protocol:oidc_callback"))
+
+
+class OidcProvider:
+    name = "oidc"
+
+    @cached_property
+    def app(self) -> DjangoOAuth2App:
+        client_kwargs: dict[str, Any] = {
+            "scope": settings.OIDC_SCOPE,
+            "code_challenge_method": "S256",
+            "timeout": 10,
+        }
+        client_secret: Any = settings.OIDC_CLIENT_SECRET
+        auth_methods = None
+        if settings.OIDC_CLIENT_AUTH == "private_key_jwt":
+            signing_key = key_for(SIGNING_USE)
+            client_secret = signing_key
+            client_kwargs["token_endpoint_auth_method"] = PrivateKeyJWT.name
+            auth_methods = [PrivateKeyJWT(headers={"kid": signing_key.kid})]
+        else:
+            client_kwargs["token_endpoint_auth_method"] = settings.OIDC_CLIENT_AUTH
+        oauth = OAuth()
+        return oauth.register(  # type: ignore[no-any-return]
+            name="oidc",
+            client_id=settings.OIDC_CLIENT_ID,
+            client_secret=client_secret,
+            server_metadata_url=f"{settings.OIDC_ISSUER}/.well-known/openid-configuration",
+            client_kwargs=client_kwargs,
+            client_auth_methods=auth_methods,
+        )
+
+    def start(self, request: HttpRequest, *, language: str) -> HttpResponse:
+        params = {"acr_values": settings.OIDC_ACR_VALUES, "ui_locales": language}
+        if settings.OIDC_SIGNED_REQUESTS:
+            params = self._request_object_params(request, params)
+        request.session[STARTED_AT_KEY] = time.time()
+        try:
+            return self.app.authorize_redirect(request, callback_url(request), **params)  # type: ignore[no-any-return]
+        except (RequestException, OAuthError, ValueError) as error:
+            raise IdentificationFailed(IdentificationFailed.FAILED, str(error)) from error
+
+    def _request_object_params(
+        self, request: HttpRequest, params: dict[str, str]
+    ) -> dict[str, str]:
+        """A signed request object (RFC 9101) carrying every authorization parameter."""
+        state, nonce, verifier = generate_token(30), generate_token(30), generate_token(48)
+        from authlib.oauth2.rfc7636 import create_s256_code_challenge
+
+        signing_key = key_for(SIGNING_USE)
+        claims = {
+            "iss": settings.OIDC_CLIENT_ID,
+            "aud": settings.OIDC_ISSUER,
+            "client_id": settings.OIDC_CLIENT_ID,
+            "response_type": "code",
+            "redirect_uri": callback_url(request),
+            "scope": settings.OIDC_SCOPE,
+            "state": state,
+            "nonce": nonce,
+            "code_challenge": create_s256_code_challenge(verifier),
+            "code_challenge_method": "S256",
+            "iat": int(time.time()),
+            "exp": int(time.time()) + 300,
+            "jti": generate_token(20),
+            **params,
+        }
+        header = {"alg": "RS256", "kid": signing_key.kid, "typ": "oauth-authz-req+jwt"}
+        request_object = jwt.encode(header, claims, signing_key)
+        return {
+            **params,
+            "state": state,
+            "nonce": nonce,
+            "code_verifier": verifier,
+            "request": request_object,
+        }
+
+    def complete(self, request: HttpRequest) -> Identification:
+        error = request.GET.get("error")
+        if error:
+            reason = (
+                IdentificationFailed.CANCELLED
+                if error == "access_denied"
+                else IdentificationFailed.FAILED
+            )
+            raise IdentificationFailed(reason, error)
+        state = request.GET.get("state", "")
+        framework = self.app.framework
+        state_data = framework.get_state_data(request.session, state) if state else None
+        started_at = request.session.pop(STARTED_AT_KEY, 0)
+        if not state_data:
+            # Unknown state: a replayed or forged answer, or one for a session that has ended.
+            raise IdentificationFailed(IdentificationFailed.EXPIRED, "unknown state")
+        framework.clear_state_data(request.session, state)
+        if time.time() - started_at > settings.IDENTIFICATION_TIMEOUT_SECONDS:
+            raise IdentificationFailed(IdentificationFailed.EXPIRED, "took too long")
+        claims = self._fetch_claims(request, state_data)
+        return self._identification(claims)
+
+    def _fetch_claims(self, request: HttpRequest, state_data: dict[str, Any]) -> dict[str, Any]:
+        try:
+            token = self.app.fetch_access_token(
+                redirect_uri=state_data.get("redirect_uri"),
+                code=request.GET.get("code", ""),
+                code_verifier=state_data.get("code_verifier"),
+            )
+            if settings.OIDC_ENCRYPTED_ID_TOKEN:
+                token["id_token"] = decrypt(token["id_token"])
+            claims = dict(self.app.parse_id_token(token, nonce=state_data.get("nonce")))
+            if settings.OIDC_USE_USERINFO:
+                claims.update(self._userinfo(token))
+        except IdentificationFailed:
+            raise
+        except (OAuthError, RequestException, JoseError, KeyError, ValueError) as error:
+            # A refused code (reused, expired), a bad signature, a wrong nonce or audience.
+            raise IdentificationFailed(IdentificationFailed.FAILED, repr(error)) from error
+        return claims
+
+    def _userinfo(self, token: dict[str, Any]) -> dict[str, Any]:
+        response = self.app.get(self.app.load_server_metadata()["userinfo_endpoint"], token=token)
+        response.raise_for_status()
+        if "json" in response.headers.get("Content-Type", ""):
+            return dict(response.json())
+        # A JWT userinfo: encrypted (FTN), or signed only.
+        text = response.text
+        if text.count(".") == 4:
+            text = decrypt(text)
+        from joserfc.jwk import KeySet
+
+        key_set = KeySet.import_key_set(self.app.fetch_jwk_set())
+        return dict(jwt.decode(text, key_set).claims)
+
+    def _identification(self, claims: dict[str, Any]) -> Identification:
+        loa = ACR_TO_LOA.get(claims.get("acr", ""))
+        if loa is None or claims.get("acr") not in settings.OIDC_ACCEPTED_ACR:
+            raise IdentificationFailed(IdentificationFailed.LOW_ASSURANCE, str(claims.get("acr")))
+        try:
+            identity_code = identity_code_normalise(str(claims.get(HETU, "")))
+        except ValidationError as error:
+            raise IdentificationFailed(IdentificationFailed.FAILED, "bad identity code") from error
+        amr = claims.get("amr") or []
+        return Identification(
+            identity_code=identity_code,
+            first_names=str(claims.get(GIVEN_NAME, "")),
+            last_name=str(claims.get(SURNAME, "")),
+            loa=loa,
+            method=str(amr[0] if isinstance(amr, list) and amr else amr or ""),
+            provider=self.name,
+            provider_session_id=str(claims.get("sid", "")),
+            provider_subject=str(claims.get("sub", "")),
+            email=str(claims.get(MAIL, "")),
+            home_municipality_code=str(claims.get(MUNICIPALITY_CODE, "")),
+            home_municipality_name=str(claims.get(MUNICIPALITY_NAME_FI, "")),
+            street_address=str(claims.get(STREET_ADDRESS_FI, "")),
+            postal_code=str(claims.get(POSTAL_CODE, "")),
+            post_office=str(claims.get(POST_OFFICE_FI, "")),
+        )
+
+    def logout_url(self, request: HttpRequest, *, return_url: str) -> str | None:
+        try:
+            endpoint = self.app.load_server_metadata().get("end_session_endpoint")
+        except (RequestException, ValueError):
+            return None
+        if not endpoint:
+            return None
+        query = urlencode(
+            {"client_id": settings.OIDC_CLIENT_ID, "post_logout_redirect_uri": return_url}
+        )
+        return f"{endpoint}?{query}"
+
+
+def decrypt(token: str) -> str:
+    """An encrypted (JWE) token's content, with the portal's encryption key."""
+    return jwe.decrypt_compact(
+        token, key_for(ENCRYPTION_USE), registry=JWE_REGISTRY
+    ).plaintext.decode()  # type: ignore[union-attr]
