@@ -1,12 +1,18 @@
 import os
 from collections.abc import Iterator
 from copy import deepcopy
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from django.conf import LazySettings
+from django.core.cache import cache
 
 from asiointi.catalogue.cache import catalogue_changed
 from asiointi.catalogue.demo import load_demo
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 # Playwright's sync API runs an event loop in the test thread; the ORM must still work there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -14,12 +20,18 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(autouse=True)
 def _isolated_cache(settings: LazySettings) -> Iterator[None]:
-    """Each test starts with fresh catalogue pages; parallel workers never share cache keys."""
+    """Each test starts with an empty cache (pages, rate limits, cooldowns).
+
+    On Redis each parallel worker gets a database of its own, since clearing empties a whole one.
+    """
     caches = deepcopy(settings.CACHES)
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    caches["default"]["KEY_PREFIX"] = f"test-{worker}"
+    if "redis" in caches["default"]["BACKEND"]:
+        worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+        base = caches["default"]["LOCATION"].rsplit("/", 1)[0]
+        caches["default"]["LOCATION"] = f"{base}/{10 + worker}"
     settings.CACHES = caches
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    cache.clear()
     catalogue_changed()
     yield
 
@@ -27,3 +39,18 @@ def _isolated_cache(settings: LazySettings) -> Iterator[None]:
 @pytest.fixture
 def demo_catalogue(db: None) -> dict[str, int]:
     return load_demo()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator["Browser"]:
+    """Chromium, started once for all browser tests: Playwright allows one per process."""
+    from playwright.sync_api import sync_playwright
+
+    from asiointi.tests.browser import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make chromium` installs it")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -36,8 +36,10 @@ INSTALLED_APPS = [
     "asiointi",
     "asiointi.identity",
     "asiointi.privacy",
+    "asiointi.registration",
     "asiointi.catalogue",
     "asiointi.notify",
+    "asiointi.devidp",
 ]
 AUTH_USER_MODEL = "identity.User"
 
@@ -275,3 +277,25 @@ SMS_BACKEND = env_str("SMS_BACKEND") or (
     if DEV_OUTBOX_ENABLED
     else ""  # sending a text message raises ImproperlyConfigured
 )
+
+# Built-in test identity provider (devidp)
+# A real OpenID Provider at /devidp that the embedded profile and the tests identify people with,
+# in place of Suomi.fi. Never in production: its URLs are not even mounted when it is off.
+DEVIDP_ENABLED = env_bool("DEVIDP_ENABLED", DEBUG)
+if DEVIDP_ENABLED and not DEBUG:
+    raise ImproperlyConfigured(
+        "DEVIDP_ENABLED is on while DEBUG is off: "
+        "the built-in test identity provider must never run in production."
+    )
+# Its one built-in client is the portal, registered to match the portal's OIDC client settings, so
+# switching the portal to an FTN option (OIDC_CLIENT_AUTH=private_key_jwt, ...) needs nothing more.
+DEVIDP_CLIENT_ID = OIDC_CLIENT_ID
+DEVIDP_CLIENT_SECRET = OIDC_CLIENT_SECRET
+DEVIDP_CLIENT_AUTH = OIDC_CLIENT_AUTH
+DEVIDP_REQUIRE_SIGNED_REQUESTS = OIDC_SIGNED_REQUESTS
+DEVIDP_ENCRYPT_TOKENS = OIDC_ENCRYPTED_ID_TOKEN
+# The portal's addresses, as paths on the issuer's own origin (any host and port).
+DEVIDP_CALLBACK_PATH = "/identity/oidc/callback/"
+DEVIDP_POST_LOGOUT_PATHS = ["/identity/logged-out/"]
+DEVIDP_BACKCHANNEL_LOGOUT_PATH = "/identity/oidc/backchannel-logout"
+DEVIDP_CLIENT_JWKS_PATH = "/identity/oidc/jwks"

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -7,11 +8,13 @@ from asiointi import views
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("identity/", include("asiointi.identity.protocol_urls")),
+    *([path("devidp/", include("asiointi.devidp.urls"))] if settings.DEVIDP_ENABLED else []),
     *i18n_patterns(
         path("admin/", admin.site.urls),
         path("", include("asiointi.catalogue.urls")),
         path("", include("asiointi.notify.urls")),  # dev outbox, embedded profile only
         path("", include("asiointi.identity.urls")),
+        path("", include("asiointi.registration.urls")),
     ),
 ]
 

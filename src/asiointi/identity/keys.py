@@ -13,7 +13,7 @@ SIGNING_USE = "sig"
 ENCRYPTION_USE = "enc"
 
 
-def _generate() -> KeySet:
+def generate_keys() -> KeySet:
     signing = RSAKey.generate_key(2048, parameters={"use": SIGNING_USE, "alg": "RS256"})
     encryption = RSAKey.generate_key(
         2048, parameters={"use": ENCRYPTION_USE, "alg": "RSA-OAEP-256"}
@@ -31,7 +31,7 @@ def client_keys() -> KeySet:
             raise ImproperlyConfigured(f"OIDC_CLIENT_JWKS_FILE {path} does not exist.")
         # The embedded profile makes its own keys once and keeps them with its data.
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(_generate().as_dict(private=True)))
+        path.write_text(json.dumps(generate_keys().as_dict(private=True)))
         path.chmod(0o600)
     return KeySet.import_key_set(json.loads(path.read_text()))
 

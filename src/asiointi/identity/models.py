@@ -23,10 +23,18 @@ class User(AbstractUser):
     postal_code = models.CharField(_("postal code"), max_length=5, blank=True)
     post_office = models.CharField(_("post office"), max_length=100, blank=True)
     registered_at = models.DateTimeField(_("registered"), null=True, blank=True)
+    # Contact details are set only through a confirmed code (registration app); `email` is Django's.
+    email_verified_at = models.DateTimeField(_("e-mail confirmed"), null=True, blank=True)
+    mobile_number = models.CharField(_("mobile number"), max_length=20, blank=True)
+    mobile_verified_at = models.DateTimeField(_("mobile number confirmed"), null=True, blank=True)
 
     @property
     def is_resident(self) -> bool:
         return self.identity_code_digest is not None
+
+    @property
+    def is_registered(self) -> bool:
+        return self.registered_at is not None
 
     @property
     def full_name(self) -> str:

@@ -19,6 +19,7 @@ SESSION_METHOD = "identity_method"
 SESSION_PROVIDER = "identity_provider"
 SESSION_STARTED_AT = "identity_started_at"
 SESSION_LAST_SEEN = "identity_last_seen"
+SESSION_MAIL = "identity_mail"
 
 
 @transaction.atomic
@@ -49,6 +50,8 @@ def person_login(*, request: HttpRequest, identification: Identification) -> Use
     request.session[SESSION_METHOD] = identification.method
     request.session[SESSION_PROVIDER] = identification.provider
     request.session[SESSION_STARTED_AT] = request.session[SESSION_LAST_SEEN] = time.time()
+    # Suomi.fi's mail attribute only pre-fills the registration form; it is confirmed by code too.
+    request.session[SESSION_MAIL] = identification.email
     request.session.save()
     LoginSession.objects.create(
         session_key=request.session.session_key or "",

@@ -21,7 +21,7 @@ NEXT_KEY = "identity_next"
 LANGUAGE_KEY = "identity_language"
 
 
-def _safe_next(request: HttpRequest, candidate: str | None) -> str:
+def safe_next(request: HttpRequest, candidate: str | None) -> str:
     """Only a path inside the portal; anything else (another site, a scheme) is ignored."""
     if (
         candidate
@@ -35,7 +35,7 @@ def _safe_next(request: HttpRequest, candidate: str | None) -> str:
 @require_safe
 @never_cache
 def login_page(request: HttpRequest) -> HttpResponse:
-    next_url = _safe_next(request, request.GET.get("next"))
+    next_url = safe_next(request, request.GET.get("next"))
     expired = request.GET.get("expired") == "1"
     return render(request, "identity/login.html", {"next": next_url, "expired": expired})
 
@@ -43,7 +43,7 @@ def login_page(request: HttpRequest) -> HttpResponse:
 @require_POST
 @never_cache
 def login_start(request: HttpRequest) -> HttpResponse:
-    request.session[NEXT_KEY] = _safe_next(request, request.POST.get("next"))
+    request.session[NEXT_KEY] = safe_next(request, request.POST.get("next"))
     request.session[LANGUAGE_KEY] = get_language()
     try:
         return provider().start(request, language=get_language())
@@ -82,14 +82,16 @@ def login_failed(request: HttpRequest) -> HttpResponse:
     message = IdentificationFailed.MESSAGES.get(
         reason, IdentificationFailed.MESSAGES[IdentificationFailed.FAILED]
     )
-    next_url = _safe_next(request, request.GET.get("next"))
+    next_url = safe_next(request, request.GET.get("next"))
     return render(request, "identity/login_failed.html", {"message": message, "next": next_url})
 
 
 @require_safe
 @login_required
 def login_succeeded(request: HttpRequest) -> HttpResponse:
-    next_url = _safe_next(request, request.session.get(NEXT_KEY))
+    next_url = safe_next(request, request.session.get(NEXT_KEY))
+    if not request.user.is_registered:  # type: ignore[union-attr]
+        next_url = reverse("registration:contact_details")
     return render(request, "identity/login_succeeded.html", {"next": next_url})
 
 

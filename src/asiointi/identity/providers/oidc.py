@@ -12,7 +12,7 @@ from authlib.integrations.django_client import DjangoOAuth2App, OAuth
 from authlib.oauth2.rfc7523 import PrivateKeyJWT
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from joserfc import jwe, jwt
 from joserfc.errors import JoseError
@@ -82,7 +82,13 @@ class OidcProvider:
             params = self._request_object_params(request, params)
         request.session[STARTED_AT_KEY] = time.time()
         try:
-            return self.app.authorize_redirect(request, callback_url(request), **params)  # type: ignore[no-any-return]
+            # Not authorize_redirect(): its own `request` argument would clash with the request
+            # object parameter of the same name.
+            authorization = self.app.create_authorization_url(callback_url(request), **params)
+            self.app.save_authorize_data(
+                request, redirect_uri=callback_url(request), **authorization
+            )
+            return HttpResponseRedirect(authorization["url"])
         except (RequestException, OAuthError, ValueError) as error:
             raise IdentificationFailed(IdentificationFailed.FAILED, str(error)) from error
 

@@ -1,7 +1,7 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from asiointi.identity.tests.factories import logged_in_client
 from asiointi.privacy.models import AuditEvent
@@ -76,7 +76,9 @@ def test_a_failure_never_leaves_anyone_half_logged_in(client: Client) -> None:
 
 
 def test_success_page_greets_the_person_and_continues_to_the_service(client: Client) -> None:
-    logged_in_client(client)
+    person = logged_in_client(client)
+    person.registered_at = timezone.now()
+    person.save()
     session = client.session
     session["identity_next"] = "/fi/palvelut/asukaspysakointitunnus/"
     session.save()
