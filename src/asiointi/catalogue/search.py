@@ -6,6 +6,7 @@ catalogue version. Snowball stems catch inflection; Finnish compounds and conson
 matching stems inside and against each other, not only whole.
 """
 
+import bisect
 import re
 import threading
 from collections import defaultdict
@@ -63,20 +64,56 @@ def match_quality(query_term: str, token: str) -> float:
 class LanguageIndex:
     # term -> {service id: weight}
     postings: dict[str, dict[int, float]] = field(default_factory=lambda: defaultdict(dict))
+    # Filled on the first search: every term, sorted, and all of them in one string, so that the
+    # words a query term may match are found by bisect and str.find, not by trying each one.
+    _sorted: list[str] = field(default_factory=list)
+    _joined: str = ""
+    _offsets: list[int] = field(default_factory=list)
 
     def add(self, service_id: int, text: str, weight: float, language: str) -> None:
         for term in terms(text, language):
             previous = self.postings[term].get(service_id, 0.0)
             self.postings[term][service_id] = max(previous, weight)
 
+    def _freeze(self) -> None:
+        self._sorted = sorted(self.postings)
+        self._offsets, position = [], 0
+        for token in self._sorted:
+            self._offsets.append(position)
+            position += len(token) + 1
+        self._joined = "\n".join(self._sorted)
+
+    def _candidates(self, query_term: str) -> set[str]:
+        """Every term that match_quality could rate above zero for this query term."""
+        if not self._sorted and self.postings:
+            self._freeze()
+        found = {query_term} if query_term in self.postings else set()
+        if len(query_term) >= 4:  # the query inside a word (also a word starting with it)
+            start = self._joined.find(query_term)
+            while start != -1:
+                found.add(self._sorted[bisect.bisect_right(self._offsets, start) - 1])
+                start = self._joined.find(query_term, start + 1)
+        if len(query_term) >= 5:  # words sharing the first five letters
+            prefix = query_term[:5]
+            i = bisect.bisect_left(self._sorted, prefix)
+            while i < len(self._sorted) and self._sorted[i].startswith(prefix):
+                found.add(self._sorted[i])
+                i += 1
+        for length in range(5, len(query_term)):  # words inside the query
+            for begin in range(len(query_term) - length + 1):
+                part = query_term[begin : begin + length]
+                if part in self.postings:
+                    found.add(part)
+        return found
+
     def score(self, query_terms: list[str]) -> dict[int, float]:
         per_term: list[dict[int, float]] = []
         for query_term in query_terms:
             best: dict[int, float] = {}
-            for token, services in self.postings.items():
+            for token in self._candidates(query_term):
                 quality = match_quality(query_term, token)
                 if quality:
-                    for service_id, weight in services.items():
+                    for service_id, weight in self.postings[token].items():
                         best[service_id] = max(best.get(service_id, 0.0), weight * quality)
             per_term.append(best)
         totals: dict[int, float] = defaultdict(float)
