@@ -19,6 +19,7 @@ def portal(request: HttpRequest) -> dict[str, Any]:
         "accessibility_email": settings.ACCESSIBILITY_EMAIL,
         "privacy_email": settings.PRIVACY_EMAIL,
         "login_url": login_url(),
+        "session_idle_seconds": settings.SESSION_IDLE_TIMEOUT_SECONDS,
     }
 
 

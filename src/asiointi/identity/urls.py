@@ -13,4 +13,5 @@ urlpatterns = [
     path(_("login/failed/"), views.login_failed, name="login_failed"),
     path(_("logout/"), views.logout_view, name="logout"),
     path(_("logged-out/"), views.logged_out, name="logged_out"),
+    path(_("session/continue/"), views.keepalive, name="keepalive"),
 ]

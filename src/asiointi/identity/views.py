@@ -1,3 +1,4 @@
+import time
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -146,3 +147,13 @@ def oidc_backchannel_logout(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(status=200)
     response["Cache-Control"] = "no-store"
     return response
+
+
+@require_POST
+@login_required
+def keepalive(request: HttpRequest) -> HttpResponse:
+    """ "Continue using e-services" in the idle warning: the session counts as used now."""
+    request.session[services.SESSION_LAST_SEEN] = time.time()
+    if request.headers.get("X-Requested-With") == "fetch":
+        return HttpResponse(status=204)
+    return HttpResponseRedirect(safe_next(request, request.POST.get("next")))
