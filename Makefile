@@ -6,12 +6,12 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup bench check lint messages chromium clean
+.PHONY: run test setup bench check lint messages chromium xmlsec1 clean
 
 run: setup
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: setup $(VENV)/.dev chromium
+test: setup $(VENV)/.dev chromium xmlsec1
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy src
@@ -49,6 +49,10 @@ makemessages: $(VENV)/.runtime
 # Browser tests drive Debian's Chromium; Playwright cannot download browsers here.
 chromium:
 	@command -v chromium >/dev/null || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium)
+
+# SAML (pysaml2) signs, verifies and decrypts with Debian's xmlsec1.
+xmlsec1:
+	@command -v xmlsec1 >/dev/null || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q xmlsec1)
 
 clean:
 	rm -rf $(VENV) var

@@ -208,6 +208,39 @@ if IDENTITY_PROVIDER == "oidc" and not OIDC_ISSUER:
     raise ImproperlyConfigured("OIDC_ISSUER must be set: the identity provider's issuer URL.")
 if OIDC_CLIENT_AUTH not in ("client_secret_basic", "client_secret_post", "private_key_jwt"):
     raise ImproperlyConfigured(f"OIDC_CLIENT_AUTH {OIDC_CLIENT_AUTH!r} is not supported.")
+
+# SAML 2.0 service provider for Suomi.fi e-Identification (IDENTITY_PROVIDER=saml).
+# The IdP metadata is a local file: nothing is downloaded while the portal runs.
+SAML_IDP_METADATA_FILE = env_str("SAML_IDP_METADATA_FILE")
+SAML_SP_ENTITY_ID = env_str(
+    "SAML_SP_ENTITY_ID", f"http://127.0.0.1:{PORT}/identity/saml/metadata" if DEBUG else ""
+)
+SAML_SP_KEY_FILE = env_str("SAML_SP_KEY_FILE")
+SAML_SP_CERT_FILE = env_str("SAML_SP_CERT_FILE")
+SAML_SP_ENCRYPTION_KEY_FILE = env_str("SAML_SP_ENCRYPTION_KEY_FILE")
+SAML_SP_ENCRYPTION_CERT_FILE = env_str("SAML_SP_ENCRYPTION_CERT_FILE")
+SAML_REQUESTED_LOA = env_list("SAML_REQUESTED_LOA", ["http://ftn.ficora.fi/2017/loa2"])
+SAML_ACCEPTED_LOA = env_list(
+    "SAML_ACCEPTED_LOA", ["http://ftn.ficora.fi/2017/loa2", "http://ftn.ficora.fi/2017/loa3"]
+)
+XMLSEC1_PATH = env_str("XMLSEC1_PATH")  # empty: pysaml2 finds xmlsec1 on PATH
+if IDENTITY_PROVIDER == "saml" and not DEBUG:
+    _saml_files = {
+        "SAML_IDP_METADATA_FILE": SAML_IDP_METADATA_FILE,
+        "SAML_SP_KEY_FILE": SAML_SP_KEY_FILE,
+        "SAML_SP_CERT_FILE": SAML_SP_CERT_FILE,
+    }
+    if SAML_SP_ENCRYPTION_KEY_FILE or SAML_SP_ENCRYPTION_CERT_FILE:
+        _saml_files["SAML_SP_ENCRYPTION_KEY_FILE"] = SAML_SP_ENCRYPTION_KEY_FILE
+        _saml_files["SAML_SP_ENCRYPTION_CERT_FILE"] = SAML_SP_ENCRYPTION_CERT_FILE
+    _saml_missing = [name for name, path in _saml_files.items() if not Path(path).is_file()]
+    _saml_missing += [] if SAML_SP_ENTITY_ID else ["SAML_SP_ENTITY_ID"]
+    if _saml_missing:
+        raise ImproperlyConfigured(
+            "IDENTITY_PROVIDER=saml in production needs these set (files readable): "
+            + ", ".join(_saml_missing)
+        )
+
 IDENTIFICATION_TIMEOUT_SECONDS = env_int("IDENTIFICATION_TIMEOUT_SECONDS", 900)
 LOGIN_URL = "identity:login"
 SESSION_IDLE_TIMEOUT_SECONDS = env_int("SESSION_IDLE_TIMEOUT_SECONDS", 30 * 60)
@@ -221,6 +254,12 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # pysaml2 logs whole assertions and puts them in its error messages: they carry identity
+    # codes. The SAML provider logs its own failures without them.
+    "loggers": {
+        "saml2": {"level": "CRITICAL"},
+        "xmlschema": {"level": "WARNING"},  # pysaml2's schemas, announced at every check
+    },
 }
 
 # The city: name, look and advice line. Texts are per language; the defaults are the demo city's.

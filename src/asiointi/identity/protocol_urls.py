@@ -1,6 +1,6 @@
 from django.urls import path
 
-from asiointi.identity import views
+from asiointi.identity import saml_views, views
 
 app_name = "identity_protocol"
 
@@ -10,4 +10,7 @@ urlpatterns = [
     path("oidc/jwks", views.oidc_jwks, name="oidc_jwks"),
     path("oidc/backchannel-logout", views.oidc_backchannel_logout, name="oidc_backchannel_logout"),
     path("logged-out/", views.provider_logged_out, name="provider_logged_out"),
+    path("saml/metadata", saml_views.saml_metadata, name="saml_metadata"),
+    path("saml/acs", saml_views.saml_acs, name="saml_acs"),
+    path("saml/sls", saml_views.saml_sls, name="saml_sls"),
 ]

@@ -9,7 +9,11 @@ from django.http import HttpRequest
 from django.utils.module_loading import import_string
 
 from asiointi.identity.models import LoginSession, User
-from asiointi.identity.providers.base import Identification, IdentificationFailed
+from asiointi.identity.providers.base import (
+    Identification,
+    IdentificationFailed,
+    ProviderSession,
+)
 from asiointi.privacy.identity_codes import identity_code_digest, identity_code_encrypt
 from asiointi.privacy.models import AuditEvent
 from asiointi.privacy.services import audit_record
@@ -20,6 +24,9 @@ SESSION_PROVIDER = "identity_provider"
 SESSION_STARTED_AT = "identity_started_at"
 SESSION_LAST_SEEN = "identity_last_seen"
 SESSION_MAIL = "identity_mail"
+# Kept from "Log in" until the identification's answer: where to go next, and in which language.
+SESSION_NEXT = "identity_next"
+SESSION_LANGUAGE = "identity_language"
 
 
 @transaction.atomic
@@ -78,12 +85,22 @@ def identification_failed(*, request: HttpRequest, failure: IdentificationFailed
     )
 
 
-def person_logout(*, request: HttpRequest) -> None:
-    """End the portal session on the server; the provider's session is ended after this."""
+def person_logout(*, request: HttpRequest) -> ProviderSession | None:
+    """End the portal session on the server; the provider's session is ended after this, with
+    what is returned here."""
+    ended = None
     if request.user.is_authenticated:
         audit_record(action=AuditEvent.Action.LOGOUT, request=request, user=request.user)  # type: ignore[arg-type]
-        LoginSession.objects.filter(session_key=request.session.session_key).delete()
+        login_session = LoginSession.objects.filter(session_key=request.session.session_key).first()
+        if login_session is not None:
+            ended = ProviderSession(
+                provider=login_session.provider,
+                session_id=login_session.provider_session_id,
+                subject=login_session.provider_subject,
+            )
+            login_session.delete()
     logout(request)
+    return ended
 
 
 def sessions_end_for_provider_session(

@@ -18,8 +18,8 @@ from asiointi.identity.keys import public_jwks
 from asiointi.identity.providers.base import IdentificationFailed
 from asiointi.identity.providers.registry import provider
 
-NEXT_KEY = "identity_next"
-LANGUAGE_KEY = "identity_language"
+NEXT_KEY = services.SESSION_NEXT
+LANGUAGE_KEY = services.SESSION_LANGUAGE
 
 
 def safe_next(request: HttpRequest, candidate: str | None) -> str:
@@ -49,7 +49,7 @@ def login_start(request: HttpRequest) -> HttpResponse:
     try:
         return provider().start(request, language=get_language())
     except IdentificationFailed as failure:
-        return _failed(request, failure)
+        return failure_redirect(request, failure)
 
 
 @require_safe
@@ -60,14 +60,16 @@ def oidc_callback(request: HttpRequest) -> HttpResponse:
         try:
             identification = provider().complete(request)
         except IdentificationFailed as failure:
-            return _failed(request, failure)
+            return failure_redirect(request, failure)
         services.person_login(request=request, identification=identification)
         return HttpResponseRedirect(reverse("identity:login_succeeded"))
 
 
-def _failed(request: HttpRequest, failure: IdentificationFailed) -> HttpResponse:
+def failure_redirect(
+    request: HttpRequest, failure: IdentificationFailed, *, next_url: str | None = None
+) -> HttpResponse:
     # Whatever half-made state there was goes: a failure never leaves anyone logged in.
-    next_url = request.session.get(NEXT_KEY, "")
+    next_url = request.session.get(NEXT_KEY, "") if next_url is None else next_url
     services.identification_failed(request=request, failure=failure)
     services.person_logout(request=request)
     query = urlencode(
@@ -99,9 +101,9 @@ def login_succeeded(request: HttpRequest) -> HttpResponse:
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
     language = get_language()
-    services.person_logout(request=request)
+    ended = services.person_logout(request=request)
     return_url = request.build_absolute_uri(reverse("identity_protocol:provider_logged_out"))
-    provider_logout = provider().logout_url(request, return_url=return_url)
+    provider_logout = provider().logout_url(request, return_url=return_url, ended=ended)
     response = HttpResponseRedirect(provider_logout or reverse("identity:logged_out"))
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,

@@ -61,6 +61,16 @@ class Identification:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class ProviderSession:
+    """The identity provider's session behind a portal session that has just ended: what the
+    provider needs to end its own session too (SAML: the NameID and SessionIndex)."""
+
+    provider: str
+    session_id: str = ""
+    subject: str = ""
+
+
 class Provider(Protocol):
     name: str
 
@@ -70,5 +80,7 @@ class Provider(Protocol):
     def complete(self, request: HttpRequest) -> Identification:
         """Read the provider's answer, or raise IdentificationFailed."""
 
-    def logout_url(self, request: HttpRequest, *, return_url: str) -> str | None:
+    def logout_url(
+        self, request: HttpRequest, *, return_url: str, ended: ProviderSession | None
+    ) -> str | None:
         """Where to send the person to end the provider's session, after the portal's is gone."""

@@ -24,6 +24,7 @@ from asiointi.identity.providers.base import (
     ACR_TO_LOA,
     Identification,
     IdentificationFailed,
+    ProviderSession,
 )
 from asiointi.privacy.identity_codes import identity_code_normalise
 
@@ -207,7 +208,9 @@ class OidcProvider:
             post_office=str(claims.get(POST_OFFICE_FI, "")),
         )
 
-    def logout_url(self, request: HttpRequest, *, return_url: str) -> str | None:
+    def logout_url(
+        self, request: HttpRequest, *, return_url: str, ended: ProviderSession | None
+    ) -> str | None:
         try:
             endpoint = self.app.load_server_metadata().get("end_session_endpoint")
         except (RequestException, ValueError):

@@ -11,9 +11,11 @@ from django.dispatch import receiver
 from asiointi.identity.keys import client_keys
 from asiointi.identity.providers.base import Provider
 from asiointi.identity.providers.oidc import OidcProvider
+from asiointi.identity.providers.saml import SamlProvider
 
 PROVIDERS: dict[str, type[Provider]] = {
     OidcProvider.name: OidcProvider,
+    SamlProvider.name: SamlProvider,
 }
 
 
