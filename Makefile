@@ -5,13 +5,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The OpenID Connect tests run oidc-provider (npm) as an independent OpenID Provider.
+OIDC_PEER := src/asiointi/identity/tests/oidc_peer
 
 .PHONY: run test setup bench check lint messages chromium xmlsec1 clean
 
 run: setup
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: setup $(VENV)/.dev chromium xmlsec1
+test: setup $(VENV)/.dev chromium xmlsec1 $(OIDC_PEER)/node_modules/.package-lock.json
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy src
@@ -54,5 +56,8 @@ chromium:
 xmlsec1:
 	@command -v xmlsec1 >/dev/null || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q xmlsec1)
 
+$(OIDC_PEER)/node_modules/.package-lock.json: $(OIDC_PEER)/package-lock.json
+	npm ci --prefix $(OIDC_PEER) --no-audit --no-fund
+
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var $(OIDC_PEER)/node_modules

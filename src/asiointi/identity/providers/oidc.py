@@ -17,6 +17,7 @@ from django.urls import reverse
 from joserfc import jwe, jwt
 from joserfc.errors import JoseError
 from joserfc.jwe import JWERegistry
+from joserfc.registry import HeaderParameter
 from requests import RequestException
 
 from asiointi.identity.keys import ENCRYPTION_USE, SIGNING_USE, key_for
@@ -40,8 +41,15 @@ POST_OFFICE_FI = "urn:oid:1.2.246.517.2002.2.7"
 MAIL = "urn:oid:0.9.2342.19200300.100.1.3"
 
 STARTED_AT_KEY = "identity_oidc_started_at"
-# joserfc refuses RSA-OAEP-256 by default; FTN uses it.
-JWE_REGISTRY = JWERegistry(algorithms=["RSA-OAEP-256", "RSA-OAEP", "A256GCM", "A128CBC-HS256"])
+# joserfc refuses RSA-OAEP-256 by default (FTN uses it), and iss/aud in a JWE header, which
+# providers copy there from the claims (RFC 7519 section 5.3; oidc-provider does).
+JWE_REGISTRY = JWERegistry(
+    header_registry={
+        "iss": HeaderParameter("Issuer, copied from the claims", "str"),
+        "aud": HeaderParameter("Audience, copied from the claims", lambda value: None),
+    },
+    algorithms=["RSA-OAEP-256", "RSA-OAEP", "A256GCM", "A128CBC-HS256"],
+)
 
 
 def callback_url(request: HttpRequest) -> str:
@@ -158,7 +166,17 @@ class OidcProvider:
             )
             if settings.OIDC_ENCRYPTED_ID_TOKEN:
                 token["id_token"] = decrypt(token["id_token"])
-            claims = dict(self.app.parse_id_token(token, nonce=state_data.get("nonce")))
+            # The token must be for this client from the configured issuer, whatever the
+            # discovery document says; authlib alone checks only the issuer.
+            claims_options = {
+                "iss": {"essential": True, "values": [settings.OIDC_ISSUER]},
+                "aud": {"essential": True, "values": [settings.OIDC_CLIENT_ID]},
+            }
+            claims = dict(
+                self.app.parse_id_token(
+                    token, nonce=state_data.get("nonce"), claims_options=claims_options
+                )
+            )
             if settings.OIDC_USE_USERINFO:
                 claims.update(self._userinfo(token))
         except IdentificationFailed:
