@@ -7,6 +7,7 @@ from django.contrib.sessions.backends.base import SessionBase
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils.module_loading import import_string
+from django.views.decorators.debug import sensitive_variables
 
 from asiointi.identity.models import LoginSession, User
 from asiointi.identity.providers.base import (
@@ -29,6 +30,8 @@ SESSION_NEXT = "identity_next"
 SESSION_LANGUAGE = "identity_language"
 
 
+# Django's debug error page lists local variables: keep the identity code off it.
+@sensitive_variables()
 @transaction.atomic
 def person_login(*, request: HttpRequest, identification: Identification) -> User:
     """Log in the identified person: the same identity code is always the same account."""

@@ -11,10 +11,12 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_variables
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.fi import hetu
 
 
+@sensitive_variables()
 def identity_code_normalise(value: str) -> str:
     """The code in its one stored form (upper case), or ValidationError in the person's language.
 
@@ -35,6 +37,7 @@ def identity_code_mask(code: str) -> str:
     return f"{code[:7]}****"
 
 
+@sensitive_variables()
 def identity_code_digest(code: str) -> str:
     key = settings.IDENTITY_CODE_HASH_KEY.encode()
     return hmac.new(key, code.upper().encode(), hashlib.sha256).hexdigest()
@@ -45,10 +48,12 @@ def _fernet() -> MultiFernet:
     return MultiFernet([Fernet(key) for key in settings.IDENTITY_CODE_ENCRYPTION_KEYS])
 
 
+@sensitive_variables()
 def identity_code_encrypt(code: str) -> str:
     return _fernet().encrypt(code.encode()).decode()
 
 
+@sensitive_variables()
 def identity_code_decrypt(token: str) -> str:
     try:
         return _fernet().decrypt(token.encode()).decode()

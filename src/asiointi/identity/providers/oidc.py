@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.views.decorators.debug import sensitive_variables
 from joserfc import jwe, jwt
 from joserfc.errors import JoseError
 from joserfc.jwe import JWERegistry
@@ -157,6 +159,7 @@ class OidcProvider:
         claims = self._fetch_claims(request, state_data)
         return self._identification(claims)
 
+    @method_decorator(sensitive_variables("token", "claims"))
     def _fetch_claims(self, request: HttpRequest, state_data: dict[str, Any]) -> dict[str, Any]:
         try:
             token = self.app.fetch_access_token(
@@ -200,6 +203,7 @@ class OidcProvider:
         key_set = KeySet.import_key_set(self.app.fetch_jwk_set())
         return dict(jwt.decode(text, key_set).claims)
 
+    @method_decorator(sensitive_variables("claims", "identity_code"))
     def _identification(self, claims: dict[str, Any]) -> Identification:
         loa = ACR_TO_LOA.get(claims.get("acr", ""))
         if loa is None or claims.get("acr") not in settings.OIDC_ACCEPTED_ACR:

@@ -15,6 +15,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils.decorators import method_decorator
+from django.views.decorators.debug import sensitive_variables
 from saml2 import BINDING_HTTP_POST, BINDING_HTTP_REDIRECT, ExtensionElement, SAMLError
 from saml2.client import Saml2Client
 from saml2.response import (
@@ -144,6 +146,7 @@ class SamlProvider:
             raise IdentificationFailed(IdentificationFailed.EXPIRED, "response replayed")
         return self._identification(response)
 
+    @method_decorator(sensitive_variables())
     def _verified_response(self, request: HttpRequest, pending: PendingLogin) -> AuthnResponse:
         client = self.client(request)
         try:
@@ -178,6 +181,7 @@ class SamlProvider:
             raise IdentificationFailed(IdentificationFailed.FAILED, "assertion not for this SP")
         return response
 
+    @method_decorator(sensitive_variables())
     def _identification(self, response: AuthnResponse) -> Identification:
         assertion = response.assertion
         attributes: dict[str, str] = {}
