@@ -1,0 +1,2 @@
+class BenchError(Exception):
+    """The benchmark could not measure: setup failed, not a target missed."""

@@ -1,0 +1,134 @@
+"""What every scenario shares: targets, the goal they are held to and the measuring of them."""
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from asiointi.bench.errors import BenchError
+from asiointi.bench.load import LoadSettings, Measurement, combine, run_wrk
+from asiointi.bench.server import get_status
+
+
+@dataclass(frozen=True)
+class Goal:
+    min_throughput_ratio: float = 0.5  # of the bare view's requests/s
+    max_p99_ms: float = 50.0
+
+    def describe(self) -> str:
+        return (
+            f"at least {self.min_throughput_ratio:g} × the bare view's requests/s "
+            f"and p99 under {self.max_p99_ms:g} ms, without errors"
+        )
+
+
+@dataclass(frozen=True)
+class Target:
+    label: str
+    paths: tuple[str, ...]  # several: each request takes the next
+    # Unique: each request adds a word of its own to the last query value, so no cache can
+    # answer it; a word no service contains leaves a search's results as they were.
+    unique: bool = False
+    goal: Goal | None = field(default_factory=Goal)  # None: measured, not judged
+
+    def describe(self) -> str:
+        if len(self.paths) == 1:
+            return self.paths[0]
+        return f"{self.paths[0]} … ({len(self.paths)} queries)"
+
+
+@dataclass(frozen=True)
+class Result:
+    target: Target
+    measurement: Measurement
+    throughput_ratio: float
+    misses: tuple[str, ...]  # why the goal was missed; empty when it was met
+
+    @property
+    def judged(self) -> bool:
+        return self.target.goal is not None
+
+    @property
+    def passed(self) -> bool:
+        return not self.misses
+
+
+def misses(goal: Goal | None, measurement: Measurement, ratio: float) -> tuple[str, ...]:
+    if goal is None:
+        return ()
+    found = []
+    if ratio < goal.min_throughput_ratio:
+        found.append(f"{ratio:.2f} × bare throughput < {goal.min_throughput_ratio:g}")
+    if measurement.p99_ms >= goal.max_p99_ms:
+        found.append(f"p99 {measurement.p99_ms:.1f} ms ≥ {goal.max_p99_ms:g} ms")
+    if measurement.errors or measurement.failed_responses:
+        found.append(f"{measurement.errors + measurement.failed_responses} errors")
+    return tuple(found)
+
+
+SETTLE_SECONDS = 0.5
+BARE = Target("Bare Django view", ("/bench/bare",), goal=None)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A scenario's pages and the bare view, measured in turn on the same server."""
+
+    baseline: Result
+    results: list[Result]
+
+
+@dataclass
+class Bench:
+    """The running server and load generator every scenario measures with."""
+
+    base_url: str
+    load: LoadSettings
+
+    def check(self, target: Target) -> None:
+        for path in target.paths:
+            status = get_status(self.base_url, path)
+            if status != 200:
+                raise BenchError(f"{target.label}: {path} answered {status}, not 200.")
+
+    def run(self, target: Target, seconds: int) -> Measurement:
+        measurement = run_wrk(self.load, self.base_url, target.paths, target.unique, seconds)
+        # Requests still running when wrk stops must not slow down the next page's turn.
+        time.sleep(SETTLE_SECONDS)
+        return measurement
+
+    def compare(self, targets: list[Target]) -> Comparison:
+        """Measure the targets against the bare view, taking turns round by round.
+
+        Taking turns spreads whatever else the machine does evenly over all of them, so the
+        ratios hold even when the absolute figures wobble.
+        """
+        everything = [BARE, *targets]
+        for target in everything:
+            self.check(target)
+        for target in everything:
+            print(f"  warm-up {target.label}: {target.describe()}", flush=True)
+            # Fills each worker's caches and search index, as a running site has them.
+            self.run(target, self.load.warmup_seconds)
+        rounds: dict[str, list[Measurement]] = {target.label: [] for target in everything}
+        for number in range(1, self.load.rounds + 1):
+            print(f"  round {number}/{self.load.rounds}", flush=True)
+            for target in everything:
+                rounds[target.label].append(self.run(target, self.load.round_seconds))
+        baseline = combine(rounds[BARE.label])
+        return Comparison(
+            baseline=judge(BARE, baseline, baseline),
+            results=[judge(t, combine(rounds[t.label]), baseline) for t in targets],
+        )
+
+
+def judge(target: Target, measurement: Measurement, baseline: Measurement) -> Result:
+    ratio = measurement.requests_per_second / baseline.requests_per_second
+    return Result(target, measurement, ratio, misses(target.goal, measurement, ratio))
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str  # names its sections in docs/performance.md; keep it stable
+    title: str
+    about: str  # what it measures and why, a paragraph of the report
+    run: Callable[[Bench], Comparison]
