@@ -41,18 +41,17 @@ def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
         if not _is_anonymous_visit(request):
             return view(request, *args, **kwargs)
         path_hash = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"catalogue:page:{catalogue_version()}:{get_language()}:{path_hash}"
-        cached = cache.get(key)
-        if cached is not None:
-            content, content_type = cached
-            return HttpResponse(content, content_type=content_type)
+        key = f"catalogue:page:{get_language()}:{path_hash}"
+        # One round trip for both: the page is kept with the version it was rendered for.
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or catalogue_version()
+        cached = found.get(key)
+        if cached is not None and cached[0] == version:
+            return HttpResponse(cached[1], content_type=cached[2])
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming and not response.cookies:
-            cache.set(
-                key,
-                (response.content, response["Content-Type"]),
-                settings.CATALOGUE_CACHE_SECONDS,
-            )
+            page = (version, response.content, response["Content-Type"])
+            cache.set(key, page, settings.CATALOGUE_CACHE_SECONDS)
         return response
 
     return wrapper

@@ -49,7 +49,8 @@ class ServiceFilters:
 def service_page(filters: ServiceFilters, page_number: str | int, language: str) -> Page:
     """One page of services matching the filters: best matches first when searching,
     otherwise alphabetical."""
-    services = published_services()
+    # The list's cards show no categories: no prefetch for them.
+    services = Service.objects.filter(published=True).select_related("agency")
     if filters.agency:
         services = services.filter(agency__slug=filters.agency)
     if filters.category:
