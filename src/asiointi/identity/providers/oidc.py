@@ -29,18 +29,18 @@ from asiointi.identity.providers.base import (
     IdentificationFailed,
     ProviderSession,
 )
+from asiointi.identity.providers.claims import (
+    GIVEN_NAME,
+    HETU,
+    MAIL,
+    MUNICIPALITY_CODE,
+    MUNICIPALITY_NAME_FI,
+    POST_OFFICE_FI,
+    POSTAL_CODE,
+    STREET_ADDRESS_FI,
+    SURNAME,
+)
 from asiointi.privacy.identity_codes import identity_code_normalise
-
-# Suomi.fi / FTN claim names.
-HETU = "urn:oid:1.2.246.21"
-GIVEN_NAME = "urn:oid:2.5.4.42"
-SURNAME = "urn:oid:2.5.4.4"
-MUNICIPALITY_CODE = "urn:oid:1.2.246.517.2002.2.18"
-MUNICIPALITY_NAME_FI = "urn:oid:1.2.246.517.2002.2.19"
-STREET_ADDRESS_FI = "urn:oid:1.2.246.517.2002.2.4"
-POSTAL_CODE = "urn:oid:1.2.246.517.2002.2.6"
-POST_OFFICE_FI = "urn:oid:1.2.246.517.2002.2.7"
-MAIL = "urn:oid:0.9.2342.19200300.100.1.3"
 
 STARTED_AT_KEY = "identity_oidc_started_at"
 # joserfc refuses RSA-OAEP-256 by default (FTN uses it), and iss/aud in a JWE header, which

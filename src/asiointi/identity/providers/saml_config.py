@@ -15,17 +15,19 @@ from saml2.saml import NAME_FORMAT_URI, NAMEID_FORMAT_TRANSIENT
 from saml2.sigver import SigverError, get_xmlsec_binary
 from saml2.xmldsig import DIGEST_SHA256, SIG_RSA_SHA256
 
-# Suomi.fi attribute names (SAML name format URI), with the friendly names of its documentation.
-HETU = "urn:oid:1.2.246.21"
-COMMON_NAME = "urn:oid:2.5.4.3"
-GIVEN_NAME = "urn:oid:2.5.4.42"
-SURNAME = "urn:oid:2.5.4.4"
-MUNICIPALITY_CODE = "urn:oid:1.2.246.517.2002.2.18"
-MUNICIPALITY_NAME_FI = "urn:oid:1.2.246.517.2002.2.19"
-STREET_ADDRESS_FI = "urn:oid:1.2.246.517.2002.2.4"
-POSTAL_CODE = "urn:oid:1.2.246.517.2002.2.6"
-POST_OFFICE_FI = "urn:oid:1.2.246.517.2002.2.7"
-MAIL = "urn:oid:0.9.2342.19200300.100.1.3"
+from asiointi.identity.providers.claims import (
+    COMMON_NAME,
+    GIVEN_NAME,
+    HETU,
+    MAIL,
+    MUNICIPALITY_CODE,
+    MUNICIPALITY_NAME_FI,
+    POST_OFFICE_FI,
+    POSTAL_CODE,
+    STREET_ADDRESS_FI,
+    SURNAME,
+)
+
 FINNISH_AUTH_METHOD = "FinnishAuthMethod"
 
 # Suomi.fi returns only what the metadata asks for; these are what Identification holds.

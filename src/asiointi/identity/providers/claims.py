@@ -1,0 +1,12 @@
+"""Suomi.fi attribute and FTN claim names: the same OIDs in SAML assertions and OIDC tokens."""
+
+HETU = "urn:oid:1.2.246.21"
+COMMON_NAME = "urn:oid:2.5.4.3"
+GIVEN_NAME = "urn:oid:2.5.4.42"
+SURNAME = "urn:oid:2.5.4.4"
+MUNICIPALITY_CODE = "urn:oid:1.2.246.517.2002.2.18"
+MUNICIPALITY_NAME_FI = "urn:oid:1.2.246.517.2002.2.19"
+STREET_ADDRESS_FI = "urn:oid:1.2.246.517.2002.2.4"
+POSTAL_CODE = "urn:oid:1.2.246.517.2002.2.6"
+POST_OFFICE_FI = "urn:oid:1.2.246.517.2002.2.7"
+MAIL = "urn:oid:0.9.2342.19200300.100.1.3"
