@@ -1,30 +1,12 @@
 """The profile is chosen by the environment; production refuses to start insecurely."""
 
-import os
 import secrets
-import subprocess
-import sys
 
 import pytest
-from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
 from asiointi.env import env_bool, env_int, env_list
-
-MANAGE = [sys.executable, "manage.py"]
-
-
-def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    unset = ("SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "IDENTITY_CODE_HASH_KEY")
-    clean = {k: v for k, v in os.environ.items() if k not in unset}
-    return subprocess.run(  # noqa: S603
-        [*MANAGE, *args],
-        env={**clean, **env},
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(__file__)))),
-    )
+from asiointi.tests.production import run_in_production, run_manage
 
 
 def test_production_refuses_to_start_without_a_secret_key() -> None:
@@ -34,17 +16,7 @@ def test_production_refuses_to_start_without_a_secret_key() -> None:
 
 
 def test_production_settings_pass_the_deployment_check() -> None:
-    result = run_manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        DEBUG="false",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        IDENTITY_CODE_HASH_KEY=secrets.token_urlsafe(32),
-        IDENTITY_CODE_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
-        OIDC_ISSUER="https://tunnistus.example.fi",
-    )
+    result = run_in_production("check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

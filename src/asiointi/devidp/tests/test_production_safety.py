@@ -1,40 +1,15 @@
 """The test identity provider never runs in production."""
 
 import importlib.util
-import os
-import secrets
-import subprocess
-import sys
 from pathlib import Path
 
-from cryptography.fernet import Fernet
 from django.conf import LazySettings
 from django.test import Client as BrowserClient
 
 import asiointi.urls
+from asiointi.tests.production import run_in_production
 
 PROJECT = Path(__file__).resolve().parents[4]
-
-
-def run_in_production(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    """manage.py with DEBUG off and everything else production needs."""
-    unset = ("SECRET_KEY", "DEBUG", "DEVIDP_ENABLED", "DJANGO_ALLOW_ASYNC_UNSAFE")
-    clean = {key: value for key, value in os.environ.items() if key not in unset}
-    production = {
-        "DEBUG": "false",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "IDENTITY_CODE_HASH_KEY": secrets.token_urlsafe(32),
-        "IDENTITY_CODE_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
-        "OIDC_ISSUER": "https://tunnistus.example.fi/oidc",
-    }
-    return subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args],
-        env={**clean, **production, **env},
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def test_turning_it_on_without_debug_stops_the_portal_from_starting() -> None:

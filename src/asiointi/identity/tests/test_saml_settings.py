@@ -1,34 +1,16 @@
 """Production with IDENTITY_PROVIDER=saml refuses to start without its keys and the IdP
 metadata."""
 
-import os
-import secrets
 import subprocess
-import sys
 from pathlib import Path
 
-from cryptography.fernet import Fernet
+from asiointi.tests.production import run_in_production
 
 ROOT = Path(__file__).resolve().parents[4]
 
 
 def check(**env: str) -> subprocess.CompletedProcess[str]:
-    keep = {k: v for k, v in os.environ.items() if not k.startswith(("SAML_", "DJANGO_ALLOW"))}
-    production = {
-        "DEBUG": "false",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "IDENTITY_CODE_HASH_KEY": secrets.token_urlsafe(32),
-        "IDENTITY_CODE_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
-        "IDENTITY_PROVIDER": "saml",
-    }
-    return subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        env={**keep, **production, **env},
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-    )
+    return run_in_production("check", IDENTITY_PROVIDER="saml", **env)
 
 
 def test_production_refuses_to_start_without_the_saml_files() -> None:
