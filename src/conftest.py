@@ -22,13 +22,15 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def _isolated_cache(settings: LazySettings) -> Iterator[None]:
     """Each test starts with an empty cache (pages, rate limits, cooldowns).
 
-    On Redis each parallel worker gets a database of its own, since clearing empties a whole one.
+    On Redis each parallel worker gets a database of its own, since clearing empties a whole one
+    (from TEST_REDIS_DB, default 10, so two test runs on one machine can be kept apart).
     """
     caches = deepcopy(settings.CACHES)
     if "redis" in caches["default"]["BACKEND"]:
         worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
         base = caches["default"]["LOCATION"].rsplit("/", 1)[0]
-        caches["default"]["LOCATION"] = f"{base}/{10 + worker}"
+        first = int(os.environ.get("TEST_REDIS_DB", "10"))
+        caches["default"]["LOCATION"] = f"{base}/{first + worker}"
     settings.CACHES = caches
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()

@@ -40,6 +40,14 @@ INSTALLED_APPS = [
     "asiointi.catalogue",
     "asiointi.notify",
     "asiointi.devidp",
+    "asiointi.organisations",
+    "asiointi.customers",
+    "asiointi.folder",
+    "asiointi.eforms",
+    "asiointi.submissions",
+    "asiointi.attachments",
+    "asiointi.courses",
+    "asiointi.backoffice",
 ]
 AUTH_USER_MODEL = "identity.User"
 
@@ -70,6 +78,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "asiointi.context_processors.portal",
+                "asiointi.customers.acting.acting_context",
             ],
         },
     },
@@ -119,6 +128,14 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Background work: without a broker, tasks run in-process after the commit (embedded profile).
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TIMEZONE = "Europe/Helsinki"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from asiointi import views
 
@@ -15,6 +16,13 @@ urlpatterns = [
         path("", include("asiointi.notify.urls")),  # dev outbox, embedded profile only
         path("", include("asiointi.identity.urls")),
         path("", include("asiointi.registration.urls")),
+        path(_("folder/"), include("asiointi.folder.urls")),
+        path(_("organisations/"), include("asiointi.organisations.urls")),
+        path(_("forms/"), include("asiointi.eforms.urls")),
+        path(_("submissions/"), include("asiointi.submissions.urls")),
+        path(_("attachments/"), include("asiointi.attachments.urls")),
+        path(_("courses/"), include("asiointi.courses.urls")),
+        path(_("staff/"), include("asiointi.backoffice.urls")),
     ),
 ]
 

@@ -16,10 +16,15 @@ from django.utils import translation
 ChannelName = Literal["email", "sms"]
 
 # Each template and the context it needs. A missing value would otherwise render as nothing: a
-# confirmation message without its code.
+# confirmation message without its code. Other apps add theirs with `template_register`.
 TEMPLATE_CONTEXT: dict[str, frozenset[str]] = {
     "verification_code": frozenset({"code", "valid_minutes"}),
 }
+
+
+def template_register(name: str, fields: set[str] | frozenset[str]) -> None:
+    """Make `templates/notify/<name>/` sendable; call from the owning app's AppConfig.ready()."""
+    TEMPLATE_CONTEXT[name] = frozenset(fields)
 
 
 @dataclass(frozen=True)

@@ -9,20 +9,27 @@ from django.template.loader import get_template
 
 from asiointi.catalogue.help import help_pages
 
-LOCALE_DIR = Path(settings.LOCALE_PATHS[0])
+# The project's catalogue and each app's own (apps keep theirs in <app>/locale/).
+CATALOGUES = sorted(Path(settings.PACKAGE_DIR).rglob("locale/en/LC_MESSAGES/django.po"))
+
+
+def _catalogue(en_po: Path, lang: str) -> polib.POFile:
+    return polib.pofile(str(en_po.parents[2] / lang / "LC_MESSAGES" / "django.po"))
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 def test_every_message_is_translated(lang: str) -> None:
-    po = polib.pofile(str(LOCALE_DIR / lang / "LC_MESSAGES" / "django.po"))
-    missing = [entry.msgid for entry in po.untranslated_entries() + po.fuzzy_entries()]
+    missing = []
+    for en_po in CATALOGUES:
+        po = _catalogue(en_po, lang)
+        missing += [f"{en_po.parents[3]}: {e.msgid}" for e in po.untranslated_entries()]
+        missing += [f"{en_po.parents[3]}: {e.msgid}" for e in po.fuzzy_entries()]
     assert missing == []
 
 
 def test_message_catalogues_cover_every_string_in_the_code() -> None:
     """makemessages would add nothing: the .po files are current with the code."""
-    po = polib.pofile(str(LOCALE_DIR / "en" / "LC_MESSAGES" / "django.po"))
-    known = {(entry.msgctxt, entry.msgid) for entry in po}
+    known = {(e.msgctxt, e.msgid) for en_po in CATALOGUES for e in polib.pofile(str(en_po))}
     import re
 
     pattern = re.compile(r'{%\s*translate\s+"([^"]+)"(?:\s+context\s+"([^"]+)")?')

@@ -1,12 +1,16 @@
+from importlib import import_module
+from importlib.util import find_spec
 from typing import Any
 
+from django.apps import apps
 from django.core.management.base import BaseCommand
-
-from asiointi.catalogue.demo import load_demo
 
 
 class Command(BaseCommand):
-    help = "Load or refresh the demo city's catalogue; other data is kept."
+    help = (
+        "Load the demo city: every app with a `demo.load_demo` adds its missing demo rows, "
+        "in INSTALLED_APPS order (the catalogue first); other data is kept."
+    )
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument(
@@ -14,8 +18,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        counts = load_demo(refresh=options["refresh"])
-        self.stdout.write(
-            f"Demo catalogue: {counts['agency']} agencies, {counts['category']} categories, "
-            f"{counts['service']} services."
-        )
+        for config in apps.get_app_configs():
+            if not config.name.startswith("asiointi.") or not find_spec(f"{config.name}.demo"):
+                continue
+            loader = getattr(import_module(f"{config.name}.demo"), "load_demo", None)
+            if loader is None:  # a folder of demo data, not a loader
+                continue
+            counts = loader(refresh=options["refresh"])
+            summary = ", ".join(f"{count} {name}" for name, count in counts.items())
+            self.stdout.write(f"Demo {config.label}: {summary}.")

@@ -1,0 +1,15 @@
+"""Background work.
+
+Production sends tasks to workers through CELERY_BROKER_URL (Redis). Without a broker (the embedded
+profile and tests) each task runs in-process right after the transaction commits.
+"""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asiointi.settings")
+
+app = Celery("asiointi")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

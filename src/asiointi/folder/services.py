@@ -1,0 +1,60 @@
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.functional import Promise
+
+from asiointi.customers.models import Customer
+from asiointi.folder.models import FolderItem
+from asiointi.folder.texts import in_every_language
+
+if TYPE_CHECKING:
+    from asiointi.catalogue.models import Service
+
+Text = Promise | str | dict[str, str]
+
+
+def _texts(text: Text) -> dict[str, str]:
+    return dict(text) if isinstance(text, dict) else in_every_language(text)
+
+
+@transaction.atomic
+def folder_item_record(
+    *,
+    customer: Customer,
+    kind: str,
+    key: str,
+    title: Text,
+    status: str,
+    link_name: str,
+    link_args: Sequence[str | int] = (),
+    status_label: Text = "",
+    reference: str = "",
+    service: "Service | None" = None,
+    needs_action: bool = False,
+    occurred_at: datetime | None = None,
+) -> FolderItem:
+    """Put a thing into the customer's folder, or bring its entry up to date."""
+    item, _created = FolderItem.objects.update_or_create(
+        kind=kind,
+        key=str(key),
+        defaults={
+            "customer": customer,
+            "title": _texts(title),
+            "status": status,
+            "status_label": _texts(status_label) if status_label else {},
+            "reference": reference,
+            "service": service,
+            "needs_action": needs_action,
+            "link_name": link_name,
+            "link_args": list(link_args),
+            "occurred_at": occurred_at or timezone.now(),
+        },
+    )
+    return item
+
+
+def folder_item_remove(*, kind: str, key: str) -> None:
+    FolderItem.objects.filter(kind=kind, key=str(key)).delete()

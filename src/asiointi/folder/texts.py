@@ -1,0 +1,12 @@
+from django.conf import settings
+from django.utils import translation
+from django.utils.functional import Promise
+
+
+def in_every_language(text: Promise | str) -> dict[str, str]:
+    """A translatable text rendered in each of the portal's languages, for storing."""
+    texts = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            texts[language] = str(text)
+    return texts
