@@ -58,6 +58,7 @@ def production_environment() -> dict[str, str]:
         "IDENTITY_CODE_ENCRYPTION_KEYS": fernet_key(),
         # Anonymous pages never contact the identity provider; .invalid never resolves.
         "OIDC_ISSUER": "https://identity-provider.invalid",
+        "PORTAL_URL": "https://portal.invalid",
     }
     return {
         **{name: os.environ.get(name) or value for name, value in stand_ins.items()},

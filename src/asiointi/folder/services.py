@@ -7,11 +7,12 @@ from django.utils import timezone
 from django.utils.functional import Promise
 
 from asiointi.customers.models import Customer
-from asiointi.folder.models import FolderItem
+from asiointi.folder.models import DataExport, FolderItem, NotificationPreference
 from asiointi.folder.texts import in_every_language
 
 if TYPE_CHECKING:
     from asiointi.catalogue.models import Service
+    from asiointi.identity.models import User
 
 Text = Promise | str | dict[str, str]
 
@@ -58,3 +59,25 @@ def folder_item_record(
 
 def folder_item_remove(*, kind: str, key: str) -> None:
     FolderItem.objects.filter(kind=kind, key=str(key)).delete()
+
+
+@transaction.atomic
+def notification_preference_set(
+    *, customer: Customer, person: "User", channel: str, language: str
+) -> NotificationPreference:
+    """Record how the customer wants to be told; for an organisation, through this person."""
+    preference, _created = NotificationPreference.objects.update_or_create(
+        customer=customer,
+        defaults={"channel": channel, "language": language, "contact_person": person},
+    )
+    return preference
+
+
+@transaction.atomic
+def data_export_request(*, customer: Customer, person: "User", language: str) -> DataExport:
+    """Start preparing the customer's data; it is built in the background after the commit."""
+    from asiointi.folder.tasks import data_export_build
+
+    export = DataExport.objects.create(customer=customer, requested_by=person, language=language)
+    transaction.on_commit(lambda: data_export_build.delay(export.pk))
+    return export

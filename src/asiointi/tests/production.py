@@ -22,6 +22,7 @@ CONTROLLED_PREFIXES = (
     "DEV_OUTBOX_",
     "EMAIL_",
     "SMS_",
+    "PORTAL_URL",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
 )
 
@@ -33,6 +34,7 @@ def production_environment() -> dict[str, str]:
         "IDENTITY_CODE_HASH_KEY": secrets.token_urlsafe(32),
         "IDENTITY_CODE_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "OIDC_ISSUER": "https://tunnistus.example.fi/oidc",
+        "PORTAL_URL": "https://asiointi.example.fi",
     }
 
 

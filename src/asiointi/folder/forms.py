@@ -1,0 +1,73 @@
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from asiointi.folder.models import FolderItem, NotificationPreference
+from asiointi.folder.selectors import FolderFilter
+
+MAX_REPLY_LENGTH = 5000
+
+
+class FolderFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search by reference number or service name"), required=False, max_length=100
+    )
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+
+    def __init__(self, *args: Any, statuses: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("All kinds")), *FolderItem.Kind.choices]
+        self.fields["status"].choices = [("", _("All statuses")), *statuses]
+
+    def filters(self) -> FolderFilter:
+        # An unknown kind or status (an edited address) lists everything rather than failing.
+        if not self.is_valid():
+            return FolderFilter(query=(self.data.get("q") or "").strip()[:100])
+        data = self.cleaned_data
+        return FolderFilter(kind=data["kind"], status=data["status"], query=data["q"].strip())
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your reply"),
+        max_length=MAX_REPLY_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": _("Write your reply."),
+            "max_length": _("Your reply can be at most %(limit_value)d characters long."),
+        },
+    )
+
+
+class PreferencesForm(forms.Form):
+    channel = forms.ChoiceField(
+        label=_("How do you want to be told about new messages and decisions?"),
+        choices=NotificationPreference.Channel.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how you want to be told.")},
+    )
+    language = forms.ChoiceField(
+        label=_("Language of notifications"),
+        choices=settings.LANGUAGES,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the language of notifications.")},
+    )
+
+    def __init__(self, *args: Any, email: str, mobile: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.email, self.mobile = email, mobile
+
+    def clean_channel(self) -> str:
+        channel: str = self.cleaned_data["channel"]
+        if channel in ("email", "both") and not self.email:
+            raise forms.ValidationError(
+                _("You have no confirmed e-mail address. Add one in your contact details first.")
+            )
+        if channel in ("sms", "both") and not self.mobile:
+            raise forms.ValidationError(
+                _("You have no confirmed mobile number. Add one in your contact details first.")
+            )
+        return channel

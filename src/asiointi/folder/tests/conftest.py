@@ -1,0 +1,3 @@
+from asiointi.folder.tests.personas import personas
+
+__all__ = ["personas"]
