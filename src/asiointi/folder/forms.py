@@ -15,12 +15,17 @@ class FolderFilterForm(forms.Form):
         label=_("Search by reference number or service name"), required=False, max_length=100
     )
     kind = forms.ChoiceField(label=_("Kind"), required=False)
-    status = forms.ChoiceField(label=_("Status"), required=False)
+    # Any text: statuses are the owning apps' own, and one nothing has simply lists nothing.
+    status = forms.CharField(label=_("Status"), required=False, max_length=40)
 
-    def __init__(self, *args: Any, statuses: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", _("All kinds")), *FolderItem.Kind.choices]
-        self.fields["status"].choices = [("", _("All statuses")), *statuses]
+        self.status_choices: list[tuple[str, str]] = []
+
+    def statuses_set(self, statuses: list[tuple[str, str]]) -> None:
+        """The statuses the folder holds, offered in the status filter."""
+        self.status_choices = [("", str(_("All statuses"))), *statuses]
 
     def filters(self) -> FolderFilter:
         # An unknown kind or status (an edited address) lists everything rather than failing.

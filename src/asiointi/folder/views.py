@@ -22,14 +22,11 @@ READ = AuditEvent.Action.PERSONAL_DATA_READ
 @acting_required
 def index(request: HttpRequest) -> HttpResponse:
     customer = request.acting.customer  # type: ignore[attr-defined]
-    form = FolderFilterForm(request.GET or None, statuses=[])
+    form = FolderFilterForm(request.GET or None)
     folder = selectors.folder_page(
         customer=customer, filters=form.filters(), page_number=request.GET.get("page")
     )
-    form = FolderFilterForm(
-        request.GET or None,
-        statuses=[(status, in_language(label)) for status, label in folder.statuses],
-    )
+    form.statuses_set([(status, in_language(label)) for status, label in folder.statuses])
     audit_record(action=READ, request=request, target=f"folder:{customer.pk}")
     query = request.GET.copy()
     query.pop("page", None)

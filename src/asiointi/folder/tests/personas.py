@@ -67,10 +67,14 @@ class Personas:
     company: Organisation
     company_customer: Customer
     unrelated: Client
+    unrelated_person: User
     owning_staff: Client
     other_staff: Client
     anonymous: Client
     agency: Agency
+
+    def unrelated_customer(self) -> Customer:
+        return customer_for_person(self.unrelated_person)
 
     def all(self) -> dict[str, Client]:
         return {
@@ -107,6 +111,7 @@ def personas(db: None, monkeypatch: Any) -> Personas:
         company=company,
         company_customer=customer_for_organisation(company),
         unrelated=unrelated,
+        unrelated_person=_unrelated_person,
         owning_staff=staff_client("clerk", owning)[0],
         other_staff=staff_client("other-clerk", other)[0],
         anonymous=Client(),
