@@ -42,7 +42,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def thread(request: HttpRequest, pk: int) -> HttpResponse:
     acting = request.acting  # type: ignore[attr-defined]
     found = selectors.thread_for_acting(acting=acting, pk=pk)
-    form = ReplyForm(request.POST or None)
+    form = ReplyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         messaging.reply_send(thread=found, acting=acting, body=form.cleaned_data["body"])
         messages.success(request, _("Your reply has been sent."))
@@ -88,7 +88,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
     if current:
         initial["channel"] = current.channel
     form = PreferencesForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial=initial,
         email=person.email if person.email_verified_at else "",
         mobile=person.mobile_number if person.mobile_verified_at else "",

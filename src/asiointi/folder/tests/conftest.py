@@ -1,3 +1,4 @@
 from asiointi.folder.tests.personas import personas
+from asiointi.notify.tests.fixtures import dev_outbox
 
-__all__ = ["personas"]
+__all__ = ["dev_outbox", "personas"]
