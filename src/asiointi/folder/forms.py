@@ -20,7 +20,8 @@ class FolderFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", _("All kinds")), *FolderItem.Kind.choices]
+        kinds = [("", _("All kinds")), *FolderItem.Kind.choices]
+        self.fields["kind"].choices = kinds  # type: ignore[attr-defined]
         self.status_choices: list[tuple[str, str]] = []
 
     def statuses_set(self, statuses: list[tuple[str, str]]) -> None:

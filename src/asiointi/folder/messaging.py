@@ -3,6 +3,7 @@
 import logging
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -126,7 +127,7 @@ def thread_items_refresh(*, thread: Thread) -> None:
     status = (
         "unread" if unread else ("replied" if last.sender == Message.Sender.CUSTOMER else "read")
     )
-    common = {
+    common: dict[str, Any] = {
         "customer": thread.customer,
         "link_name": "folder:thread",
         "link_args": [thread.pk],

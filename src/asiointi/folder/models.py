@@ -94,7 +94,7 @@ def message_document_path(message: "Message", filename: str) -> str:
 
 
 class Message(models.Model):
-    """One message in a thread. From the agency it may be a decision: a PDF and a date of service."""
+    """A message in a thread. From the agency it may be a decision: a PDF and a date of service."""
 
     class Sender(models.TextChoices):
         AGENCY = "agency", _("agency")

@@ -50,7 +50,9 @@ def _search(query: str) -> Q:
     return Q(reference__iexact=query) | Q(reference__icontains=query) | by_service
 
 
-def folder_page(*, customer: Customer, filters: FolderFilter, page_number: object) -> FolderPage:
+def folder_page(
+    *, customer: Customer, filters: FolderFilter, page_number: str | None
+) -> FolderPage:
     """The front page of the folder, in the same few queries however many items it holds."""
     items = folder_items(customer=customer)
     needs_action = items.filter(needs_action=True)

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django.contrib import messages
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -56,15 +58,17 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _download(file: FieldFile, name: str, content_type: str) -> FileResponse:
-    return FileResponse(
+def _download(file: FieldFile, name: str, content_type: str) -> HttpResponse:
+    response = FileResponse(
         file.open("rb"), as_attachment=True, filename=name, content_type=content_type
     )
+    # Streamed, not an HttpResponse, but acting_required passes any response through unchanged.
+    return cast(HttpResponse, response)
 
 
 @require_GET
 @acting_required
-def message_document(request: HttpRequest, pk: int) -> FileResponse:
+def message_document(request: HttpRequest, pk: int) -> HttpResponse:
     message = selectors.message_document_for_acting(acting=request.acting, pk=pk)  # type: ignore[attr-defined]
     audit_record(action=READ, request=request, target=f"folder.document:{message.pk}")
     return _download(message.document, message.document_name, "application/pdf")
@@ -72,7 +76,7 @@ def message_document(request: HttpRequest, pk: int) -> FileResponse:
 
 @require_GET
 @acting_required
-def reply_attachment(request: HttpRequest, pk: int) -> FileResponse:
+def reply_attachment(request: HttpRequest, pk: int) -> HttpResponse:
     attachment = selectors.reply_attachment_for_acting(acting=request.acting, pk=pk)  # type: ignore[attr-defined]
     audit_record(action=READ, request=request, target=f"folder.attachment:{attachment.pk}")
     return _download(attachment.file, attachment.name, attachment.content_type)
@@ -135,7 +139,7 @@ EXPORT_FORMATS = {"json": ("json_file", "application/json"), "html": ("html_file
 
 @require_GET
 @acting_required
-def my_data_file(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
+def my_data_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     export = selectors.data_export_for_acting(acting=request.acting, pk=pk)  # type: ignore[attr-defined]
     field, content_type = EXPORT_FORMATS.get(fmt, ("", ""))
     file = getattr(export, field, None) if field else None
