@@ -22,7 +22,7 @@ private_storage = AttachmentStorage()
 
 def _storages_changed(*, setting: str, **kwargs: object) -> None:
     if setting == "STORAGES":
-        private_storage._wrapped = empty
+        private_storage._wrapped = empty  # type: ignore[assignment]
 
 
 setting_changed.connect(_storages_changed)

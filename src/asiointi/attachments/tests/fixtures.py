@@ -11,7 +11,6 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
-from copy import deepcopy
 from pathlib import Path
 
 import pytest
@@ -82,7 +81,11 @@ def clamd_down(settings: LazySettings, tmp_path: Path) -> None:
 @pytest.fixture(autouse=True)
 def _attachments_in_tmp(settings: LazySettings, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Uploaded files go to a temporary folder, not the checkout's var/."""
-    storages = deepcopy(settings.STORAGES)
     folder = tmp_path_factory.mktemp("attachments")
-    storages["attachments"] = {**storages["attachments"], "OPTIONS": {"location": str(folder)}}
-    settings.STORAGES = storages
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "attachments": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(folder)},
+        },
+    }
