@@ -14,8 +14,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from asiointi.customers.models import Customer
-from asiointi.folder.models import Message, Thread
-from asiointi.folder.selectors import folder_items, notification_preference
+from asiointi.folder.models import Thread
+from asiointi.folder.selectors import folder_items, notification_preference, thread_messages
 
 Section = Callable[[Customer], Any]
 
@@ -51,9 +51,9 @@ def _messages(customer: Customer) -> list[dict[str, Any]]:
                     "decision": message.is_decision,
                     "date_of_service": message.served_on,
                     "document": message.document_name,
-                    "attachments": [a.name for a in message.attachments.all()],
+                    "attachments": [a.original_name for a in message.files],  # type: ignore[attr-defined]
                 }
-                for message in Message.objects.filter(thread=thread).prefetch_related("attachments")
+                for message in thread_messages(thread=thread)
             ],
         }
         for thread in threads

@@ -4,10 +4,13 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from asiointi.attachments.forms import AttachmentsField
+from asiointi.attachments.limits import AttachmentLimits
 from asiointi.folder.models import FolderItem, NotificationPreference
 from asiointi.folder.selectors import FolderFilter
 
 MAX_REPLY_LENGTH = 5000
+REPLY_LIMITS = AttachmentLimits(max_count=5)
 
 
 class FolderFilterForm(forms.Form):
@@ -46,6 +49,8 @@ class ReplyForm(forms.Form):
             "max_length": _("Your reply can be at most %(limit_value)d characters long."),
         },
     )
+    # The same checks and virus scan as the attachments of forms.
+    files = AttachmentsField(label=_("Attachments"), limits=REPLY_LIMITS, required=False)
 
 
 class PreferencesForm(forms.Form):

@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from asiointi.attachments.models import Attachment
+from asiointi.attachments.services import attachments_hold
 from asiointi.catalogue.models import Agency, Service
 from asiointi.customers.acting import Acting
 from asiointi.customers.models import Customer
@@ -90,9 +92,9 @@ def message_send(
 
 @transaction.atomic
 def reply_send(
-    *, thread: Thread, acting: Acting, body: str, files: Sequence[dict[str, object]] = ()
+    *, thread: Thread, acting: Acting, body: str, attachments: Sequence[Attachment] = ()
 ) -> Message:
-    """The customer answers in the thread; `files` are attachments already accepted."""
+    """The customer answers in the thread with files the attachments app has already accepted."""
     if thread.customer_id != acting.customer.pk:
         raise MessageRefused(_("The thread belongs to another customer."))
     if not body.strip():
@@ -100,8 +102,9 @@ def reply_send(
     message = Message.objects.create(
         thread=thread, sender=Message.Sender.CUSTOMER, person=acting.person, body=body.strip()
     )
-    for accepted in files:
-        message.attachments.create(**accepted)
+    if any(a.customer_id != acting.customer.pk for a in attachments):
+        raise MessageRefused(_("The thread belongs to another customer."))
+    attachments_hold(attachments=attachments, holder=f"folder.message:{message.pk}")
     thread_items_refresh(thread=thread)
     return message
 

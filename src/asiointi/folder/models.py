@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+# Private files, never served by the web server: the portal's views check who asks.
+from asiointi.attachments.models import attachment_storage
 from asiointi.folder.texts import in_language
 
 
@@ -110,7 +112,9 @@ class Message(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
     is_decision = models.BooleanField(default=False)
-    document = models.FileField(upload_to=message_document_path, blank=True)
+    document = models.FileField(
+        storage=attachment_storage, upload_to=message_document_path, blank=True
+    )
     document_name = models.CharField(max_length=200, blank=True)
     served_on = models.DateField(_("date of service"), null=True, blank=True)
 
@@ -125,23 +129,6 @@ class Message(models.Model):
     @property
     def unread(self) -> bool:
         return self.sender == self.Sender.AGENCY and self.read_at is None
-
-
-def reply_attachment_path(attachment: "ReplyAttachment", filename: str) -> str:
-    return f"folder/replies/{uuid.uuid4().hex}"
-
-
-class ReplyAttachment(models.Model):
-    """A file the customer sent with a reply, accepted by the attachments app's checks."""
-
-    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to=reply_attachment_path)
-    name = models.CharField(max_length=200)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class NotificationPreference(models.Model):
@@ -189,8 +176,8 @@ class DataExport(models.Model):
     language = models.CharField(max_length=5, default="fi")  # of the readable copy
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-    json_file = models.FileField(upload_to=export_path, blank=True)
-    html_file = models.FileField(upload_to=export_path, blank=True)
+    json_file = models.FileField(storage=attachment_storage, upload_to=export_path, blank=True)
+    html_file = models.FileField(storage=attachment_storage, upload_to=export_path, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -8,6 +8,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from asiointi.attachments.selectors import attachments_held
 from asiointi.customers.acting import Acting
 from asiointi.customers.models import Customer
 from asiointi.folder.models import (
@@ -15,7 +16,6 @@ from asiointi.folder.models import (
     FolderItem,
     Message,
     NotificationPreference,
-    ReplyAttachment,
     Thread,
 )
 
@@ -90,18 +90,24 @@ def thread_for_acting(*, acting: Acting, pk: int) -> Thread:
     )
 
 
-def thread_messages(*, thread: Thread) -> QuerySet[Message]:
-    return thread.messages.select_related("person").prefetch_related("attachments")
+def thread_messages(*, thread: Thread) -> list[Message]:
+    """The thread's messages, oldest first, each with `files`: what the customer attached."""
+    listed = list(thread.messages.select_related("person"))
+    for message in listed:
+        message.files = (  # type: ignore[attr-defined]
+            attachments_held(holder=message_holder(message)) if message.sender == "customer" else []
+        )
+    return listed
+
+
+def message_holder(message: Message) -> str:
+    return f"folder.message:{message.pk}"
 
 
 def message_document_for_acting(*, acting: Acting, pk: int) -> Message:
     return get_object_or_404(
         Message.objects.exclude(document=""), pk=pk, thread__customer=acting.customer
     )
-
-
-def reply_attachment_for_acting(*, acting: Acting, pk: int) -> ReplyAttachment:
-    return get_object_or_404(ReplyAttachment, pk=pk, message__thread__customer=acting.customer)
 
 
 def notification_preference(*, customer: Customer) -> NotificationPreference | None:

@@ -9,7 +9,6 @@ urlpatterns = [
     path("", views.index, name="index"),
     path(_("messages/<int:pk>/"), views.thread, name="thread"),
     path(_("documents/<int:pk>/"), views.message_document, name="message_document"),
-    path(_("attachments/<int:pk>/"), views.reply_attachment, name="reply_attachment"),
     path(_("preferences/"), views.preferences, name="preferences"),
     path(_("my-data/"), views.my_data, name="my_data"),
     path(_("my-data/prepare/"), views.my_data_request, name="my_data_request"),

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from asiointi.attachments.forms import attachments_bind, attachments_removal_requested
 from asiointi.customers.acting import acting_required
 from asiointi.folder import messaging, selectors, services
 from asiointi.folder.forms import FolderFilterForm, PreferencesForm, ReplyForm
@@ -44,9 +45,18 @@ def index(request: HttpRequest) -> HttpResponse:
 def thread(request: HttpRequest, pk: int) -> HttpResponse:
     acting = request.acting  # type: ignore[attr-defined]
     found = selectors.thread_for_acting(acting=acting, pk=pk)
-    form = ReplyForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        messaging.reply_send(thread=found, acting=acting, body=form.cleaned_data["body"])
+    posted = request.method == "POST"
+    form = ReplyForm(request.POST if posted else None, request.FILES if posted else None)
+    attachments_bind(form, acting=acting)
+    if attachments_removal_requested(form):
+        form.is_valid()  # shows the remaining files and keeps the text
+    elif posted and form.is_valid():
+        messaging.reply_send(
+            thread=found,
+            acting=acting,
+            body=form.cleaned_data["body"],
+            attachments=form.cleaned_data["files"],
+        )
         messages.success(request, _("Your reply has been sent."))
         return HttpResponseRedirect(reverse("folder:thread", args=[found.pk]))
     audit_record(action=READ, request=request, target=f"folder.thread:{found.pk}")
@@ -72,14 +82,6 @@ def message_document(request: HttpRequest, pk: int) -> HttpResponse:
     message = selectors.message_document_for_acting(acting=request.acting, pk=pk)  # type: ignore[attr-defined]
     audit_record(action=READ, request=request, target=f"folder.document:{message.pk}")
     return _download(message.document, message.document_name, "application/pdf")
-
-
-@require_GET
-@acting_required
-def reply_attachment(request: HttpRequest, pk: int) -> HttpResponse:
-    attachment = selectors.reply_attachment_for_acting(acting=request.acting, pk=pk)  # type: ignore[attr-defined]
-    audit_record(action=READ, request=request, target=f"folder.attachment:{attachment.pk}")
-    return _download(attachment.file, attachment.name, attachment.content_type)
 
 
 @require_http_methods(["GET", "POST"])

@@ -4,10 +4,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from asiointi.attachments.services import attachment_accept
 from asiointi.customers.acting import Acting
+from asiointi.folder.forms import REPLY_LIMITS
 from asiointi.folder.messaging import message_send, reply_send
 from asiointi.folder.models import DataExport
 from asiointi.folder.services import data_export_request
@@ -30,20 +32,20 @@ def _resident_urls(personas: Personas) -> list[str]:
     )
     thread = decision.thread
     acting = Acting(person=personas.resident_person, customer=personas.resident_customer)
-    reply = reply_send(thread=thread, acting=acting, body="Kiitos.")
-    attachment = reply.attachments.create(
-        file=ContentFile(b"hello", name="liite.txt"),
-        name="liite.txt",
-        content_type="text/plain",
-        size=5,
+    attachment = attachment_accept(
+        upload=SimpleUploadedFile("liite.pdf", PDF),
+        limits=REPLY_LIMITS,
+        customer=personas.resident_customer,
+        person=personas.resident_person,
     )
+    reply_send(thread=thread, acting=acting, body="Kiitos.", attachments=[attachment])
     export = data_export_request(
         customer=personas.resident_customer, person=personas.resident_person, language="fi"
     )
     return [
         reverse("folder:thread", args=[thread.pk]),
         reverse("folder:message_document", args=[decision.pk]),
-        reverse("folder:reply_attachment", args=[attachment.pk]),
+        attachment.get_absolute_url(),
         reverse("folder:my_data_file", args=[export.pk, "json"]),
         reverse("folder:my_data_file", args=[export.pk, "html"]),
     ]
