@@ -251,7 +251,7 @@ class UsedAssertion(models.Model):
         return self.jti
 
 
-class TestOrganisation(models.Model):
+class DemoOrganisation(models.Model):
     """An organisation of the test e-Authorizations service (demo/organisations.toml)."""
 
     identifier = models.CharField(max_length=20, unique=True)
@@ -262,12 +262,12 @@ class TestOrganisation(models.Model):
         return f"{self.name} ({self.identifier})"
 
 
-class TestRole(models.Model):
+class DemoRole(models.Model):
     """A test person's roles in an organisation and the mandates they hold for it. Deleting the
     row takes them away, as the trade register or the mandate's giver would."""
 
     person_key = models.CharField(max_length=100)
-    organisation = models.ForeignKey(TestOrganisation, on_delete=models.CASCADE)
+    organisation = models.ForeignKey(DemoOrganisation, on_delete=models.CASCADE)
     roles = models.JSONField(default=list, blank=True)
     issues = models.JSONField(default=list, blank=True)
 
@@ -289,7 +289,7 @@ class AuthorizationSession(models.Model):
     client_id = models.CharField(max_length=100)
     person_key = models.CharField(max_length=100, blank=True)
     organisation = models.ForeignKey(
-        TestOrganisation, null=True, blank=True, on_delete=models.SET_NULL
+        DemoOrganisation, null=True, blank=True, on_delete=models.SET_NULL
     )
     code_digest = models.CharField(max_length=64, blank=True, db_index=True)
     code_expires_at = models.DateTimeField(null=True, blank=True)

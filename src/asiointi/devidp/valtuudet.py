@@ -17,7 +17,7 @@ from django.utils import timezone
 from stdnum.fi import ytunnus
 
 from asiointi.devidp.context import current_origin
-from asiointi.devidp.models import AuthorizationSession, TestOrganisation, TestRole, digest
+from asiointi.devidp.models import AuthorizationSession, DemoOrganisation, DemoRole, digest
 from asiointi.devidp.persons import all_persons, person_by_key
 
 ORGANISATIONS_FILE = Path(__file__).resolve().parent / "demo" / "organisations.toml"
@@ -83,12 +83,12 @@ def _checked_identifier(entry: dict[str, str]) -> str:
 @transaction.atomic
 def demo_ensure() -> None:
     """Load the demo organisations and roles once, on first use; roles removed later stay away."""
-    if TestOrganisation.objects.exists():
+    if DemoOrganisation.objects.exists():
         return
     with ORGANISATIONS_FILE.open("rb") as f:
         demo = tomllib.load(f)
     by_identifier = {
-        entry["identifier"]: TestOrganisation.objects.create(
+        entry["identifier"]: DemoOrganisation.objects.create(
             identifier=_checked_identifier(entry), name=entry["name"], kind=entry["kind"]
         )
         for entry in demo["organisation"]
@@ -96,7 +96,7 @@ def demo_ensure() -> None:
     for entry in demo["role"]:
         if person_by_key(entry["person"]) is None:
             raise ImproperlyConfigured(f"Test role: no test person {entry['person']}")
-        TestRole.objects.create(
+        DemoRole.objects.create(
             person_key=entry["person"],
             organisation=by_identifier[entry["organisation"]],
             roles=entry.get("roles", []),
@@ -124,20 +124,20 @@ def session_for_user(user_id: str) -> AuthorizationSession | None:
     ).first()
 
 
-def choices_for(session: AuthorizationSession) -> tuple[list[TestRole], list[TestOrganisation]]:
+def choices_for(session: AuthorizationSession) -> tuple[list[DemoRole], list[DemoOrganisation]]:
     """The organisations the person may pick, and (for testing refusals) the others."""
     demo_ensure()
     roles = list(
-        TestRole.objects.filter(person_key=session.person_key)
+        DemoRole.objects.filter(person_key=session.person_key)
         .select_related("organisation")
         .order_by("organisation__name")
     )
-    others = TestOrganisation.objects.exclude(pk__in=[r.organisation_id for r in roles])
+    others = DemoOrganisation.objects.exclude(pk__in=[r.organisation_id for r in roles])
     return roles, list(others.order_by("name"))
 
 
 def code_issue(
-    *, session: AuthorizationSession, organisation: TestOrganisation, redirect_uri: str
+    *, session: AuthorizationSession, organisation: DemoOrganisation, redirect_uri: str
 ) -> str:
     code = secrets.token_urlsafe(24)
     session.organisation = organisation
@@ -181,7 +181,7 @@ def roles_answer(*, session_id: str, access_token: str) -> list[dict[str, object
     if session.token_expires_at is None or session.token_expires_at < timezone.now():
         raise Refused(401, "invalid_token: expired")
     organisation = session.organisation
-    role = TestRole.objects.filter(person_key=session.person_key, organisation=organisation).first()
+    role = DemoRole.objects.filter(person_key=session.person_key, organisation=organisation).first()
     return [
         {
             "name": organisation.name,

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 from asiointi.devidp import valtuudet
 from asiointi.devidp.context import idp_view
 from asiointi.devidp.flow import LANGUAGES
-from asiointi.devidp.models import TestOrganisation
+from asiointi.devidp.models import DemoOrganisation
 from asiointi.devidp.valtuudet import Refused
 
 INVALID_REQUEST = _(
@@ -86,7 +86,7 @@ def select(request: HttpRequest) -> HttpResponse:
             return _error_page(request)
         if request.POST.get("action") == "cancel":
             return HttpResponseRedirect(f"{redirect_uri}?{urlencode({'error': 'access_denied'})}")
-        organisation = TestOrganisation.objects.filter(
+        organisation = DemoOrganisation.objects.filter(
             identifier=request.POST.get("organisation", "")
         ).first()
         if organisation is None:

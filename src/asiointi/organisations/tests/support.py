@@ -10,6 +10,7 @@ from django.utils import translation
 from asiointi.devidp.tests.support import form
 
 TESSA = "testila-tessa"
+TESSA_HETU = "010280-952L"
 CEO_COMPANY = "9000001-1"  # Tessa is its CEO
 ASSOCIATION = "9000003-8"  # Tessa is a board member
 MANDATE_COMPANY = "9000004-6"  # Tessa holds mandates for two services only
