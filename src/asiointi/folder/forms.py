@@ -50,7 +50,7 @@ class ReplyForm(forms.Form):
         },
     )
     # The same checks and virus scan as the attachments of forms.
-    files = AttachmentsField(label=_("Attachments"), limits=REPLY_LIMITS, required=False)
+    attachments = AttachmentsField(label=_("Attachments"), limits=REPLY_LIMITS, required=False)
 
 
 class PreferencesForm(forms.Form):

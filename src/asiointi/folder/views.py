@@ -55,7 +55,7 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
             thread=found,
             acting=acting,
             body=form.cleaned_data["body"],
-            attachments=form.cleaned_data["files"],
+            attachments=form.cleaned_data["attachments"],
         )
         messages.success(request, _("Your reply has been sent."))
         return HttpResponseRedirect(reverse("folder:thread", args=[found.pk]))

@@ -30,7 +30,7 @@ def test_a_reply_with_a_scanned_file_shows_it_in_the_thread_for_download(
 ) -> None:
     url = _thread_url(personas)
     upload = SimpleUploadedFile("rekisteriote.png", PNG, content_type="image/png")
-    response = personas.resident.post(url, {"body": "Tässä.", "files": [upload]}, follow=True)
+    response = personas.resident.post(url, {"body": "Tässä.", "attachments": [upload]}, follow=True)
     page = response.content.decode()
     assert "Vastauksesi on lähetetty." in page
     attachment = Attachment.objects.get()
@@ -47,7 +47,7 @@ def test_a_reply_with_a_scanned_file_shows_it_in_the_thread_for_download(
 def test_an_infected_file_is_refused_and_the_reply_text_is_kept(personas: Personas) -> None:
     url = _thread_url(personas)
     upload = SimpleUploadedFile("virus.pdf", EICAR, content_type="application/pdf")
-    page = personas.resident.post(url, {"body": "Tässä liite.", "files": [upload]})
+    page = personas.resident.post(url, {"body": "Tässä liite.", "attachments": [upload]})
     text = page.content.decode()
     assert page.status_code == 200
     assert "Tässä liite." in text
