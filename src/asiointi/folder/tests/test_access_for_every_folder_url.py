@@ -122,6 +122,6 @@ def test_a_person_whose_mandate_ended_no_longer_sees_the_company_folder(
         "asiointi.organisations.selectors.organisation_rights_check", lambda **kwargs: False
     )
     response = personas.company_actor.get(url)
-    # The organisations app explains the refusal on a page of its own, showing nothing of the thread.
+    # The organisations app explains the refusal on its own page, showing nothing of the thread.
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("organisations:refused"))
