@@ -29,6 +29,8 @@ class Target:
     # answer it; a word no service contains leaves a search's results as they were.
     unique: bool = False
     goal: Goal | None = field(default_factory=Goal)  # None: measured, not judged
+    # Sent with every request, e.g. ("Cookie", "sessionid=…") for a logged-in visitor.
+    headers: tuple[tuple[str, str], ...] = ()
 
     def describe(self) -> str:
         if len(self.paths) == 1:
@@ -86,12 +88,14 @@ class Bench:
 
     def check(self, target: Target) -> None:
         for path in target.paths:
-            status = get_status(self.base_url, path)
+            status = get_status(self.base_url, path, dict(target.headers))
             if status != 200:
                 raise BenchError(f"{target.label}: {path} answered {status}, not 200.")
 
     def run(self, target: Target, seconds: int) -> Measurement:
-        measurement = run_wrk(self.load, self.base_url, target.paths, target.unique, seconds)
+        measurement = run_wrk(
+            self.load, self.base_url, target.paths, target.unique, seconds, target.headers
+        )
         # Requests still running when wrk stops must not slow down the next page's turn.
         time.sleep(SETTLE_SECONDS)
         return measurement

@@ -111,12 +111,13 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def get_status(base_url: str, path: str) -> int:
-    """Status of one plain GET without following redirects, as a first-time visitor sees it."""
+def get_status(base_url: str, path: str, headers: dict[str, str] | None = None) -> int:
+    """Status of one GET without following redirects, as a first-time visitor (or one with
+    these headers, such as a session cookie) sees it."""
     address = urlsplit(base_url)
     connection = http.client.HTTPConnection(address.hostname or HOST, address.port, timeout=30)
     try:
-        connection.request("GET", path)
+        connection.request("GET", path, headers=headers or {})
         response = connection.getresponse()
         response.read()
         return response.status
