@@ -8,9 +8,10 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
-from asiointi.bench.scenario import Bench, Comparison, Scenario, Target
+from asiointi.bench.scenario import Bench, Comparison, Goal, Scenario, Target
 
 ITEMS = 1000
+LOGGED_IN_BARE = "Bare view, logged in"
 # A made-up person (individual number below the test range 900-999, since production refuses test
 # codes). The bench's database is its own profile's; this resident is the only one it adds.
 BIRTH_AND_NUMBER = "010190-123"
@@ -51,11 +52,12 @@ def targets() -> list[Target]:
     cookie = (("Cookie", f"{settings.SESSION_COOKIE_NAME}={resident_session()}"),)
     with translation.override("fi"):
         folder = reverse("folder:index")
+    goal = Goal(versus=LOGGED_IN_BARE, max_p99_ms=200.0)
     return [
         # The baseline for a logged-in visitor: the session and the middleware, nothing else.
-        Target("Bare view, logged in", ("/bench/bare",), goal=None, headers=cookie),
-        Target(f"Folder front page, {ITEMS} items", (folder,), headers=cookie),
-        Target("Folder, search by reference", (f"{folder}?q=SUB00500",), headers=cookie),
+        Target(LOGGED_IN_BARE, ("/bench/bare",), goal=None, headers=cookie),
+        Target(f"Folder front page, {ITEMS} items", (folder,), goal=goal, headers=cookie),
+        Target("Folder, search by reference", (f"{folder}?q=SUB00500",), goal=goal, headers=cookie),
     ]
 
 
@@ -72,7 +74,10 @@ SCENARIO = Scenario(
         f"{ITEMS:,} items: the summary of what needs action, the filter form and the newest 25 "
         "items; then a search by reference number. Each page also writes an audit-log row, as "
         "reading personal data must. *Bare view, logged in* is the constant page with the same "
-        "cookie: what the session and the middleware cost a logged-in visitor."
+        "cookie: what the session and the middleware cost a logged-in visitor. The folder pages "
+        "are held to half of its requests/s (the × bare column still compares with the "
+        "anonymous bare view) and a p99 under 200 ms, since each of them writes twice (session "
+        "and audit log) where the catalogue's cached pages write nothing."
     ),
     run=run,
 )
