@@ -21,6 +21,8 @@ from asiointi.folder.models import FolderItem, Message, NotificationPreference, 
 from asiointi.folder.services import folder_item_record
 from asiointi.identity.models import User
 from asiointi.notify.services import notification_send
+from asiointi.organisations.models import Organisation
+from asiointi.pdf import pdf_render
 
 logger = logging.getLogger(__name__)
 
@@ -54,10 +56,12 @@ def message_send(
     document: bytes | None = None,
     document_name: str = "",
     served_on: date | None = None,
+    decision: bool = False,
 ) -> Message:
     """An agency writes to the customer's folder: a new thread, or into an existing one.
 
-    With a document (a PDF) the message is a decision, served on `served_on` (today by default).
+    With a document (a PDF) the message is a decision, served on `served_on` (today by default);
+    `decision` without a document makes the PDF from the message, in the customer's language.
     The customer is told that something new is in the folder, never what.
     """
     if not body.strip():
@@ -78,6 +82,10 @@ def message_send(
         raise MessageRefused(_("The thread belongs to another customer or agency."))
     if document is not None and not document.startswith(b"%PDF-"):
         raise MessageRefused(_("A decision's document must be a PDF file."))
+    if decision and document is None:
+        served_on = served_on or timezone.localdate()
+        document = _decision_pdf(thread, body=body.strip(), served_on=served_on)
+        document_name = document_name or "decision.pdf"
     message = Message(thread=thread, sender=Message.Sender.AGENCY, person=sender, body=body.strip())
     if document is not None:
         message.is_decision = True
@@ -163,6 +171,28 @@ def thread_items_refresh(*, thread: Thread) -> None:
             occurred_at=decision.created_at,
             **common,
         )
+
+
+def _decision_pdf(thread: Thread, *, body: str, served_on: date) -> bytes:
+    customer = thread.customer
+    preference = NotificationPreference.objects.filter(customer=customer).first()
+    language = preference.language if preference else settings.LANGUAGE_CODE
+    who = customer.organisation or customer.person
+    recipient = who.name if isinstance(who, Organisation) else who.full_name if who else ""
+    with translation.override(language):
+        agency = str(thread.agency.name)
+    return pdf_render(
+        template_name="folder/pdf/decision.html",
+        context={
+            "agency": agency,
+            "subject": thread.subject,
+            "recipient": recipient,
+            "reference": thread.reference,
+            "served_on": served_on,
+            "body": body,
+        },
+        language=language,
+    )
 
 
 def _notify(customer: Customer) -> None:

@@ -194,3 +194,13 @@ def test_the_management_command_refuses_an_unknown_identity_code(personas: Perso
             stdin=io.StringIO("010594Y9032\n"),
         )
     assert not Message.objects.exists()
+
+
+def test_a_decision_without_a_document_gets_a_pdf_made_from_the_message(
+    personas: Personas,
+) -> None:
+    decision = _send(personas, decision=True)
+    assert decision.is_decision
+    content = decision.document.read()
+    assert content.startswith(b"%PDF-")
+    assert FolderItem.objects.filter(kind="decision").exists()

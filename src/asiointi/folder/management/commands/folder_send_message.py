@@ -39,6 +39,11 @@ class Command(BaseCommand):
         parser.add_argument("--about-kind", default="")
         parser.add_argument("--about-key", default="")
         parser.add_argument("--document", type=Path, help="a PDF: the message is a decision")
+        parser.add_argument(
+            "--decision",
+            action="store_true",
+            help="a decision; without --document, its PDF is made",
+        )
         parser.add_argument("--served-on", type=date.fromisoformat, help="YYYY-MM-DD")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -67,6 +72,7 @@ class Command(BaseCommand):
                 document=document,
                 document_name=options["document"].name if options["document"] else "",
                 served_on=options["served_on"],
+                decision=options["decision"],
             )
         except MessageRefused as refusal:
             raise CommandError(refusal.message) from None
