@@ -8,12 +8,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The OpenID Connect tests run oidc-provider (npm) as an independent OpenID Provider.
 OIDC_PEER := src/asiointi/identity/tests/oidc_peer
 
-.PHONY: run test setup bench check lint messages chromium xmlsec1 clamav system-libs clean
+.PHONY: run test setup bench check lint messages chromium xmlsec1 clamav poppler system-libs clean
 
 run: setup system-libs
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: setup $(VENV)/.dev system-libs chromium xmlsec1 clamav $(OIDC_PEER)/node_modules/.package-lock.json
+test: setup $(VENV)/.dev system-libs chromium xmlsec1 clamav poppler $(OIDC_PEER)/node_modules/.package-lock.json
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy src
@@ -68,6 +68,10 @@ system-libs:
 clamav:
 	@command -v clamd >/dev/null || [ -x /usr/sbin/clamd ] \
 	|| ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q clamav-daemon)
+
+# The PDF tests read text and fonts back with pdftotext and pdffonts.
+poppler:
+	@command -v pdftotext >/dev/null || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q poppler-utils)
 
 $(OIDC_PEER)/node_modules/.package-lock.json: $(OIDC_PEER)/package-lock.json
 	npm ci --prefix $(OIDC_PEER) --no-audit --no-fund

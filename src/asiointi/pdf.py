@@ -6,6 +6,7 @@ a value a resident typed can never make the server fetch a URL. Text uses the fo
 the machine (Debian's fonts-dejavu-core at least).
 """
 
+import mimetypes
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -30,7 +31,8 @@ class LocalOnlyFetcher(URLFetcher):
         if parts.scheme == "file":
             path = static_file(unquote(parts.path))
             if path is not None:
-                return URLFetcherResponse(url, path.read_bytes())
+                media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": media_type})
         raise ValueError(f"PDF rendering fetches only the portal's static files, not {url}")
 
 
