@@ -1,8 +1,11 @@
 """Only the owning customer downloads an attachment; everyone else gets 404 or the login page."""
 
+import uuid
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.urls import reverse
 
 from asiointi.attachments.limits import AttachmentLimits
 from asiointi.attachments.models import Attachment
@@ -54,7 +57,8 @@ def test_another_customer_gets_404(
 
 
 def test_an_unknown_id_gets_404(client: Client, resident: Acting) -> None:
-    assert client.get("/fi/liitteet/00000000-0000-0000-0000-000000000000/").status_code == 404
+    url = reverse("attachments:download", kwargs={"pk": uuid.uuid4()})
+    assert client.get(url).status_code == 404
 
 
 def test_anonymous_is_sent_to_log_in_and_gets_no_file(resident: Acting, clamd: str) -> None:
