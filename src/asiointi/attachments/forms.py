@@ -16,8 +16,9 @@ Use:
         hold them with attachments.services.attachments_hold(holder=..., attachments=...)
 
 The form needs enctype="multipart/form-data". `attachments/_attachments_field.html` renders the
-label, hint, errors and the widget in the portal's style. A remove button is a submit button:
-place the form's own submit button before the field, or Enter in a text input removes a file.
+label, hint, errors and the widget in the portal's style. A remove button is a submit button, and
+Enter in a text input presses a form's first submit button: start the form with a hidden copy of
+its own (`<button type="submit" name="..." hidden tabindex="-1" aria-hidden="true"></button>`).
 """
 
 from collections.abc import Iterable

@@ -60,7 +60,9 @@ def erring_server(tmp_path: Path) -> Iterator[str]:
 
     def answer() -> None:
         connection = server.accept()[0]
-        connection.recv(100)
+        received = b""
+        while not received.endswith(b"\0\0\0\0"):
+            received += connection.recv(100)
         connection.sendall(b"INSTREAM size limit exceeded. ERROR\0")
         connection.close()
 
