@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "asiointi.identity.middleware.SessionSecurityMiddleware",
+    "asiointi.organisations.middleware.RefusalMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -341,6 +342,30 @@ SMS_BACKEND = env_str("SMS_BACKEND") or (
     else ""  # sending a text message raises ImproperlyConfigured
 )
 
+# Acting for an organisation: Suomi.fi e-Authorizations (Suomi.fi-valtuudet) Web API, "ypa" mode.
+# The embedded profile uses the built-in test service at /devidp/valtuudet. Without an address,
+# logging in for an organisation is not offered.
+VALTUUDET_URL = env_str(
+    "VALTUUDET_URL", f"http://127.0.0.1:{PORT}/devidp/valtuudet" if DEBUG else ""
+).rstrip("/")
+VALTUUDET_CLIENT_ID = env_str("VALTUUDET_CLIENT_ID", "asiointi")
+VALTUUDET_API_KEY = env_str("VALTUUDET_API_KEY", derived_key(SECRET_KEY, "valtuudet-api-key"))
+VALTUUDET_OAUTH_PASSWORD = env_str(
+    "VALTUUDET_OAUTH_PASSWORD", derived_key(SECRET_KEY, "valtuudet-oauth-password")
+)
+VALTUUDET_TIMEOUT = env_int("VALTUUDET_TIMEOUT", 10)
+if (
+    VALTUUDET_URL
+    and not DEBUG
+    and not (env_str("VALTUUDET_API_KEY") and env_str("VALTUUDET_OAUTH_PASSWORD"))
+):
+    raise ImproperlyConfigured(
+        "VALTUUDET_API_KEY and VALTUUDET_OAUTH_PASSWORD must be set in production "
+        "when VALTUUDET_URL is."
+    )
+# A person's roles are asked again when they matter; an answer serves this long at most.
+ORGANISATION_RIGHTS_CACHE_SECONDS = env_int("ORGANISATION_RIGHTS_CACHE_SECONDS", 60)
+
 # Built-in test identity provider (devidp)
 # A real OpenID Provider at /devidp that the embedded profile and the tests identify people with,
 # in place of Suomi.fi. Never in production: its URLs are not even mounted when it is off.
@@ -376,3 +401,8 @@ if not CLAMAV_REQUIRED and not DEBUG:
     )
 # Attachments not taken into a draft, submission or message by then are deleted (attachments_prune).
 ATTACHMENT_UNHELD_HOURS = env_int("ATTACHMENT_UNHELD_HOURS", 24)
+# Its test e-Authorizations service knows the portal by the same settings the portal's client uses.
+DEVIDP_VALTUUDET_CLIENT_ID = VALTUUDET_CLIENT_ID
+DEVIDP_VALTUUDET_API_KEY = VALTUUDET_API_KEY
+DEVIDP_VALTUUDET_OAUTH_PASSWORD = VALTUUDET_OAUTH_PASSWORD
+DEVIDP_VALTUUDET_CALLBACK_PATH = "/organisations/e-authorizations/return"
