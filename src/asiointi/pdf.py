@@ -12,8 +12,10 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.http import content_disposition_header
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -55,3 +57,13 @@ def pdf_render(*, template_name: str, context: dict[str, object], language: str)
             template_name, {"city_name": city_name, **context, "language": language}
         )
     return HTML(string=html, base_url=BASE_URL, url_fetcher=LocalOnlyFetcher()).write_pdf()
+
+
+def pdf_response(*, pdf: bytes, filename: str, download: bool = False) -> HttpResponse:
+    """A rendered PDF for the browser: shown in its PDF viewer, or saved when `download`; never
+    kept in a cache, since such documents are personal."""
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response.headers["Content-Disposition"] = content_disposition_header(download, filename) or ""
+    response.headers["Cache-Control"] = "private, no-store"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
