@@ -58,3 +58,13 @@ def test_a_holder_holds_exactly_what_it_was_last_given(resident: Acting, clamd: 
     assert attachments_held(holder="draft:7") == [b]
     assert attachments_release(holder="draft:7") == 1
     assert attachments_held(holder="draft:7") == []
+
+
+def test_production_prunes_every_hour_through_celery_beat() -> None:
+    from django.conf import settings
+
+    from asiointi.celery import app
+
+    app.loader.import_default_modules()
+    entry = settings.CELERY_BEAT_SCHEDULE["attachments-prune"]
+    assert entry["task"] in app.tasks and entry["schedule"] == 3600
