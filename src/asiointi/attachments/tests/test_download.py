@@ -4,11 +4,13 @@ import uuid
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 
 from asiointi.attachments.limits import AttachmentLimits
 from asiointi.attachments.models import Attachment
+from asiointi.attachments.selectors import attachments_of_customer
 from asiointi.attachments.services import attachment_accept
 from asiointi.attachments.tests.conftest import PDF
 from asiointi.customers.acting import SESSION_ACTING_ORGANISATION, Acting
@@ -89,3 +91,16 @@ def test_a_file_of_the_organisation_is_not_the_persons_own(
     session[SESSION_ACTING_ORGANISATION] = organisation.pk
     session.save()
     assert client.get(company_file.get_absolute_url()).status_code == 200
+
+
+def test_the_customers_files_are_listed_as_download_links(
+    client: Client, resident: Acting, stranger: Acting, clamd: str
+) -> None:
+    first, second = upload(resident, "a.pdf"), upload(resident, "b.pdf")
+    upload(stranger, "theirs.pdf")
+    files = attachments_of_customer(acting=resident)
+    assert files == [second, first]
+
+    html = render_to_string("attachments/_attachment_links.html", {"attachments": files})
+    assert f'<a href="{first.get_absolute_url()}" download>a.pdf</a> (PDF, ' in html
+    assert "theirs.pdf" not in html
