@@ -7,7 +7,9 @@ the machine (Debian's fonts-dejavu-core at least).
 """
 
 import mimetypes
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -49,7 +51,7 @@ def static_file(url_path: str) -> Path | None:
     return Path(found) if isinstance(found, str) else None
 
 
-def pdf_render(*, template_name: str, context: dict[str, object], language: str) -> bytes:
+def pdf_render(*, template_name: str, context: Mapping[str, Any], language: str) -> bytes:
     """Render the template in `language` and return the PDF's bytes."""
     with translation.override(language):
         city_name = settings.CITY_NAME.get(language, settings.CITY_NAME["fi"])
