@@ -59,8 +59,8 @@ xmlsec1:
 # Attachments: libmagic names a file's type from its content; WeasyPrint draws PDFs with Pango and
 # HarfBuzz in a local font. Debian desktops have them; a bare system gets them here.
 system-libs:
-	@(ldconfig -p | grep -q libmagic.so.1 && ldconfig -p | grep -q libpangoft2-1.0.so.0 \
-	  && ldconfig -p | grep -q libharfbuzz-subset.so.0 && fc-list | grep -q DejaVuSans) \
+	@(/sbin/ldconfig -p | grep -q libmagic.so.1 && /sbin/ldconfig -p | grep -q libpangoft2-1.0.so.0 \
+	  && /sbin/ldconfig -p | grep -q libharfbuzz-subset.so.0 && fc-list | grep -q DejaVuSans) \
 	|| ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libmagic1 libpango-1.0-0 \
 	  libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fontconfig)
 
