@@ -98,7 +98,9 @@ class AttachmentsField(forms.Field):
         self.acting: Acting | None = None
         # The files the field holds after checking, shown again whatever else failed.
         self.current: list[Attachment] | None = None
-        self.widget.has_hint = bool(self.help_text)  # type: ignore[attr-defined]
+        # Not bool(help_text): that would translate a lazy hint while the module is imported.
+        no_hint = isinstance(self.help_text, str) and self.help_text == ""
+        self.widget.has_hint = not no_hint  # type: ignore[attr-defined]
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
         return {**super().widget_attrs(widget), "accept": self.limits.accept()}

@@ -135,3 +135,11 @@ def test_the_field_shows_its_limits_and_accepts_only_allowed_types(resident: Act
     assert 'type="file" name="attachments" multiple' in html
     assert 'id="id_attachments-hint"' in html and 'aria-describedby="id_attachments-hint"' in html
     assert "(optional)" in html
+
+
+def test_without_a_hint_nothing_points_at_one(resident: Acting) -> None:
+    class Bare(forms.Form):
+        attachments = AttachmentsField(limits=LIMITS, help_text="")
+
+    html = render_to_string("attachments/_attachments_field.html", {"field": Bare()["attachments"]})
+    assert "aria-describedby" not in html and "-hint" not in html
