@@ -12,6 +12,7 @@ from asiointi.bench.scenario import Bench, Comparison, Goal, Scenario, Target
 
 ITEMS = 1000
 LOGGED_IN_BARE = "Bare view, logged in"
+BENCH_SUBJECT = "make-bench-resident"
 # A made-up person (individual number below the test range 900-999, since production refuses test
 # codes). The bench's database is its own profile's; this resident is the only one it adds.
 BIRTH_AND_NUMBER = "010190-123"
@@ -25,6 +26,7 @@ def resident_session() -> str:
     from asiointi.identity.providers.base import LOA_SUBSTANTIAL, Identification
     from asiointi.identity.services import person_login
 
+    _forget_earlier_bench_residents()
     request = RequestFactory().get("/")
     request.session = import_module(settings.SESSION_ENGINE).SessionStore()
     request.user = AnonymousUser()
@@ -37,8 +39,8 @@ def resident_session() -> str:
             loa=LOA_SUBSTANTIAL,
             method="bank",
             provider="oidc",
-            provider_session_id="bench",
-            provider_subject="bench",
+            provider_session_id=BENCH_SUBJECT,
+            provider_subject=BENCH_SUBJECT,
         ),
     )
     customer = customer_for_person(person)
@@ -46,6 +48,18 @@ def resident_session() -> str:
         customer.folder_items.all().delete()
         fill_folder(customer, ITEMS)
     return request.session.session_key or ""
+
+
+def _forget_earlier_bench_residents() -> None:
+    """Each run's identity-code keys are new stand-ins, so the same code makes a new person:
+    remove the earlier runs' residents and their folders rather than pile them up."""
+    from asiointi.customers.models import Customer
+    from asiointi.identity.models import LoginSession, User
+
+    earlier = User.objects.filter(login_sessions__provider_subject=BENCH_SUBJECT).distinct()
+    Customer.objects.filter(person__in=earlier).delete()
+    LoginSession.objects.filter(user__in=earlier).delete()
+    User.objects.filter(pk__in=[user.pk for user in earlier]).delete()
 
 
 def targets() -> list[Target]:
