@@ -66,7 +66,7 @@ def targets() -> list[Target]:
     cookie = (("Cookie", f"{settings.SESSION_COOKIE_NAME}={resident_session()}"),)
     with translation.override("fi"):
         folder = reverse("folder:index")
-    goal = Goal(versus=LOGGED_IN_BARE, max_p99_ms=200.0)
+    goal = Goal(versus=LOGGED_IN_BARE, min_throughput_ratio=0.2, max_p99_ms=200.0)
     return [
         # The baseline for a logged-in visitor: the session and the middleware, nothing else.
         Target(LOGGED_IN_BARE, ("/bench/bare",), goal=None, headers=cookie),
@@ -89,9 +89,10 @@ SCENARIO = Scenario(
         "items; then a search by reference number. Each page also writes an audit-log row, as "
         "reading personal data must. *Bare view, logged in* is the constant page with the same "
         "cookie: what the session and the middleware cost a logged-in visitor. The folder pages "
-        "are held to half of its requests/s (the × bare column still compares with the "
-        "anonymous bare view) and a p99 under 200 ms, since each of them writes twice (session "
-        "and audit log) where the catalogue's cached pages write nothing."
+        "are held to a fifth of its requests/s (the × bare column still compares with the "
+        "anonymous bare view) and a p99 under 200 ms: unlike the catalogue's cached pages, each "
+        "renders the whole page for one person and writes an audit row. That the page does not "
+        "slow down as the folder grows is tested apart: the same queries with 10 or 1,000 items."
     ),
     run=run,
 )
