@@ -75,10 +75,10 @@ class PreferencesForm(forms.Form):
         channel: str = self.cleaned_data["channel"]
         if channel in ("email", "both") and not self.email:
             raise forms.ValidationError(
-                _("You have no confirmed e-mail address. Add one in your contact details first.")
+                _("There is no confirmed e-mail address. Add one in the contact details first.")
             )
         if channel in ("sms", "both") and not self.mobile:
             raise forms.ValidationError(
-                _("You have no confirmed mobile number. Add one in your contact details first.")
+                _("There is no confirmed mobile number. Add one in the contact details first.")
             )
         return channel

@@ -18,6 +18,7 @@ from asiointi.catalogue.models import Agency, Service
 from asiointi.customers.acting import Acting
 from asiointi.customers.models import Customer
 from asiointi.folder.models import FolderItem, Message, NotificationPreference, Thread
+from asiointi.folder.selectors import confirmed_contacts
 from asiointi.folder.services import folder_item_record
 from asiointi.identity.models import User
 from asiointi.notify.services import notification_send
@@ -197,19 +198,16 @@ def _decision_pdf(thread: Thread, *, body: str, served_on: date) -> bytes:
 
 def _notify(customer: Customer) -> None:
     """Tell the customer, per their choice, that something is new; link to the folder (which asks
-    them to log in first). A customer without confirmed contact details is not told."""
+    them to log in first). A customer without confirmed contact details is not told; an
+    organisation is told at its own confirmed address, not at those of the people acting for it."""
     preference = NotificationPreference.objects.filter(customer=customer).first()
-    person = customer.person or (preference.contact_person if preference else None)
-    if person is None:
-        logger.info("Customer %s has no contact person to notify", customer.pk)
+    addresses = confirmed_contacts(customer=customer)
+    if not any(addresses.values()):
+        logger.info("Customer %s has no confirmed contact details to notify", customer.pk)
         return
-    channel = preference.channel if preference else ("email" if person.email_verified_at else "sms")
+    channel = preference.channel if preference else ("email" if addresses["email"] else "sms")
     language = preference.language if preference else settings.LANGUAGE_CODE
     wanted = {name: channel in (name, "both") for name in ("email", "sms")}
-    addresses = {
-        "email": person.email if person.email_verified_at else "",
-        "sms": person.mobile_number if person.mobile_verified_at else "",
-    }
     with translation.override(language):
         link = settings.PORTAL_URL + reverse("folder:index")
     for name in ("email", "sms"):

@@ -144,8 +144,8 @@ class NotificationPreference(models.Model):
     )
     channel = models.CharField(_("notify me"), max_length=10, choices=Channel.choices)
     language = models.CharField(_("language of notifications"), max_length=5)
-    # Whose confirmed contact details an organisation's notifications go to: the person who chose.
-    contact_person = models.ForeignKey(
+    # Who set it: for an organisation, one of the people acting for it.
+    changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)

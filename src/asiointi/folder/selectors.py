@@ -128,6 +128,18 @@ def notification_preference(*, customer: Customer) -> NotificationPreference | N
     return NotificationPreference.objects.filter(customer=customer).first()
 
 
+def confirmed_contacts(*, customer: Customer) -> dict[str, str]:
+    """Where the customer can be told of something new: {"email": …, "sms": …}, confirmed ones
+    only (an organisation's own, confirmed at its registration), "" where there is none."""
+    holder = customer.organisation or customer.person
+    if holder is None:
+        return {"email": "", "sms": ""}
+    return {
+        "email": holder.email if holder.email_verified_at else "",
+        "sms": holder.mobile_number if holder.mobile_verified_at else "",
+    }
+
+
 def data_exports(*, customer: Customer) -> QuerySet[DataExport]:
     return DataExport.objects.filter(customer=customer)
 

@@ -65,10 +65,10 @@ def folder_item_remove(*, kind: str, key: str) -> None:
 def notification_preference_set(
     *, customer: Customer, person: "User", channel: str, language: str
 ) -> NotificationPreference:
-    """Record how the customer wants to be told; for an organisation, through this person."""
+    """Record how the customer wants to be told, and which person acting for it said so."""
     preference, _created = NotificationPreference.objects.update_or_create(
         customer=customer,
-        defaults={"channel": channel, "language": language, "contact_person": person},
+        defaults={"channel": channel, "language": language, "changed_by": person},
     )
     return preference
 

@@ -93,11 +93,12 @@ def preferences(request: HttpRequest) -> HttpResponse:
     initial = {"language": current.language if current else get_language()}
     if current:
         initial["channel"] = current.channel
+    contacts = selectors.confirmed_contacts(customer=acting.customer)
     form = PreferencesForm(
         request.POST if request.method == "POST" else None,
         initial=initial,
-        email=person.email if person.email_verified_at else "",
-        mobile=person.mobile_number if person.mobile_verified_at else "",
+        email=contacts["email"],
+        mobile=contacts["sms"],
     )
     if request.method == "POST" and form.is_valid():
         services.notification_preference_set(

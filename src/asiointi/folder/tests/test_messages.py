@@ -204,3 +204,16 @@ def test_a_decision_without_a_document_gets_a_pdf_made_from_the_message(
     content = decision.document.read()
     assert content.startswith(b"%PDF-")
     assert FolderItem.objects.filter(kind="decision").exists()
+
+
+@pytest.mark.usefixtures("dev_outbox")
+def test_an_organisation_is_told_at_its_own_confirmed_address_not_its_peoples(
+    personas: Personas, django_capture_on_commit_callbacks: OnCommit
+) -> None:
+    _confirm_contacts(personas.company_person, email="joni@example.fi")
+    company = personas.company
+    company.email, company.email_verified_at = "toimisto@testiyhtio.fi", timezone.now()
+    company.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        _send(personas, customer=personas.company_customer)
+    assert [m.recipient for m in OutboxMessage.objects.all()] == ["toimisto@testiyhtio.fi"]

@@ -31,7 +31,7 @@ def test_text_messages_need_a_confirmed_mobile_number_and_the_choice_is_kept(
     page = personas.resident.post(
         reverse("folder:preferences"), {"channel": "sms", "language": "en"}
     ).content.decode()
-    assert "Sinulla ei ole vahvistettua matkapuhelinnumeroa." in page
+    assert "Vahvistettua matkapuhelinnumeroa ei ole." in page
     assert 'value="en" checked' in page
     assert not NotificationPreference.objects.exists()
 
@@ -50,12 +50,27 @@ def test_the_page_links_to_changing_contact_details(personas: Personas) -> None:
 def test_an_organisations_preferences_are_its_own_and_name_the_person_who_chose(
     personas: Personas,
 ) -> None:
-    person = personas.company_person
-    person.email, person.email_verified_at = "joni@example.fi", timezone.now()
-    person.save()
+    company = personas.company
+    company.email, company.email_verified_at = "toimisto@testiyhtio.fi", timezone.now()
+    company.save()
+    page = personas.company_actor.get(reverse("folder:preferences")).content.decode()
+    assert "toimisto@testiyhtio.fi" in page
+    assert reverse("organisations:register") in page
     personas.company_actor.post(
         reverse("folder:preferences"), {"channel": "email", "language": "fi"}
     )
     preference = NotificationPreference.objects.get()
     assert preference.customer == personas.company_customer
-    assert preference.contact_person == person
+    assert preference.changed_by == personas.company_person
+
+
+def test_an_organisation_without_a_confirmed_mobile_number_cannot_choose_text_messages(
+    personas: Personas,
+) -> None:
+    person = personas.company_person
+    person.mobile_number, person.mobile_verified_at = "+358401234567", timezone.now()
+    person.save()  # the person's own number is not the organisation's
+    page = personas.company_actor.post(
+        reverse("folder:preferences"), {"channel": "sms", "language": "fi"}
+    ).content.decode()
+    assert "Vahvistettua matkapuhelinnumeroa ei ole." in page

@@ -103,7 +103,9 @@ def test_a_resident_finds_reads_replies_sets_preferences_and_downloads_their_dat
     check_page(page, "notification preferences")
     _choose(page, "Tekstiviestillä")
     follow(page, page.get_by_role("button", name="Tallenna asetukset"))
-    expect(page.locator(".error-summary")).to_contain_text("vahvistettua matkapuhelinnumeroa")
+    expect(page.locator(".error-summary")).to_contain_text(
+        "Vahvistettua matkapuhelinnumeroa ei ole."
+    )
     check_page(page, "preferences refused")
     _choose(page, "Sähköpostilla")
     _choose(page, "Svenska")
