@@ -2,10 +2,12 @@
 
 import json
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from asiointi.folder.messaging import message_send
 from asiointi.folder.models import DataExport
@@ -75,3 +77,16 @@ def test_while_it_is_being_prepared_the_page_says_so_and_offers_a_check(
     page = personas.resident.get(reverse("folder:my_data")).content.decode()
     assert "Valmistellaan" in page
     assert "Tarkista, ovatko tiedostot valmiit" in page
+
+
+def test_files_older_than_a_week_are_deleted_when_new_ones_are_prepared(
+    personas: Personas, django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
+    old = _prepare(personas, django_capture_on_commit_callbacks)
+    storage, name = old.json_file.storage, old.json_file.name
+    DataExport.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=8))
+    with django_capture_on_commit_callbacks(execute=True):
+        personas.resident.post(reverse("folder:my_data_request"))
+    assert list(DataExport.objects.values_list("pk", flat=True)) != [old.pk]
+    assert not DataExport.objects.filter(pk=old.pk).exists()
+    assert not storage.exists(name)
