@@ -2,10 +2,15 @@
 refused where there is no right, in each language; every page state passes `check`."""
 
 import pytest
+from django.core.cache import cache
 from playwright.sync_api import expect
 
 from asiointi.catalogue.tests.browser.support import VIEWPORTS, CheckPage, OpenPage, Site, follow
+from asiointi.customers.models import Customer
+from asiointi.customers.services import customer_for_organisation, customer_for_person
 from asiointi.devidp.models import DemoRole
+from asiointi.folder.services import folder_item_record
+from asiointi.identity.models import User
 from asiointi.identity.tests.browser.support import persona
 from asiointi.organisations.models import Organisation
 from asiointi.organisations.services import ChoiceFailed
@@ -37,7 +42,14 @@ def test_a_ceo_registers_the_company_switches_to_the_association_and_back_to_the
     person.pick(CEO_COMPANY[0])
     person.register_organisation(CEO_COMPANY[1], "toimisto@tilitoimisto.example")
     person.expect_folder(CEO_COMPANY[1])
-    assert Organisation.objects.get(business_id=CEO_COMPANY[0]).is_registered
+    company = Organisation.objects.get(business_id=CEO_COMPANY[0])
+    assert company.is_registered
+    # One matter in the company's folder and one in the person's own: each shows only in its own.
+    record(customer_for_organisation(company), "Terassilupa 2027")
+    record(customer_for_person(User.objects.get()), "Asukaspysäköintitunnus")
+    person.page.reload()
+    expect(person.main).to_contain_text("Terassilupa 2027")
+    expect(person.main).not_to_contain_text("Asukaspysäköintitunnus")
 
     person.choose_another()
     person.pick(ASSOCIATION[0])
@@ -55,10 +67,23 @@ def test_a_ceo_registers_the_company_switches_to_the_association_and_back_to_the
     person.expect_folder(CEO_COMPANY[1])
     person.switch_to(person.t("Act on your own behalf (%(name)s)", name=person.name))
     person.expect_folder(None)
+    expect(person.main).to_contain_text("Asukaspysäköintitunnus")
+    expect(person.main).not_to_contain_text("Terassilupa 2027")
+
+
+def record(customer: Customer, title: str) -> None:
+    folder_item_record(
+        customer=customer,
+        kind="submission",
+        key=title,
+        title={"fi": title, "sv": title, "en": title},
+        status="sent",
+        link_name="folder:index",
+    )
 
 
 def test_a_mandate_holder_acts_for_the_company_and_loses_it_when_the_mandate_goes(
-    open_page: OpenPage, organisations_portal: Site, check: CheckPage, settings: object
+    open_page: OpenPage, organisations_portal: Site, check: CheckPage
 ) -> None:
     person = representative(open_page, organisations_portal, check, "fi")
     person.log_in_for_an_organisation()
@@ -69,9 +94,7 @@ def test_a_mandate_holder_acts_for_the_company_and_loses_it_when_the_mandate_goe
     DemoRole.objects.filter(
         person_key="testila-tessa", organisation__identifier=MANDATE_COMPANY[0]
     ).delete()
-    from django.core.cache import cache
-
-    cache.clear()
+    cache.clear()  # the short-lived answer about her rights goes; the next check asks again
     person.page.reload()
     expect(person.heading()).to_have_text(person.t("No right to act on behalf of the organisation"))
     expect(person.main).to_contain_text(MANDATE_COMPANY[1])
