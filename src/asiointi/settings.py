@@ -164,6 +164,12 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Residents' attachments: outside MEDIA_ROOT and never given a URL; only the permission-checked
+    # download view reads them.
+    "attachments": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(DATA_DIR / "attachments"), "base_url": "/-/"},
+    },
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -277,6 +283,7 @@ LOGGING = {
     "loggers": {
         "saml2": {"level": "CRITICAL"},
         "xmlschema": {"level": "WARNING"},  # pysaml2's schemas, announced at every check
+        "weasyprint.progress": {"level": "WARNING"},  # every step of every PDF
     },
 }
 
@@ -380,6 +387,28 @@ DEVIDP_CALLBACK_PATH = "/identity/oidc/callback/"
 DEVIDP_POST_LOGOUT_PATHS = ["/identity/logged-out/"]
 DEVIDP_BACKCHANNEL_LOGOUT_PATH = "/identity/oidc/backchannel-logout"
 DEVIDP_CLIENT_JWKS_PATH = "/identity/oidc/jwks"
+
+# Attachments: every file is scanned by the ClamAV daemon before it is accepted.
+# CLAMAV_ADDRESS is unix:///path/to/clamd.sock or tcp://host:port.
+CLAMAV_ADDRESS = env_str("CLAMAV_ADDRESS", "unix:///var/run/clamav/clamd.ctl")
+CLAMAV_TIMEOUT_SECONDS = env_int("CLAMAV_TIMEOUT_SECONDS", 30)
+# Off only in the embedded profile: with no scanner running, files are accepted unscanned and a
+# warning is logged. Production never accepts a file the scanner has not passed.
+CLAMAV_REQUIRED = env_bool("CLAMAV_REQUIRED", not DEBUG)
+if not CLAMAV_REQUIRED and not DEBUG:
+    raise ImproperlyConfigured(
+        "CLAMAV_REQUIRED=false is for the embedded profile only: production scans every attachment."
+    )
+# Attachments not taken into a draft, submission or message by then are deleted (attachments_prune).
+ATTACHMENT_UNHELD_HOURS = env_int("ATTACHMENT_UNHELD_HOURS", 24)
+
+# Scheduled work for `celery -A asiointi beat` (production); apps add their own entries here.
+CELERY_BEAT_SCHEDULE = {
+    "attachments-prune": {
+        "task": "asiointi.attachments.tasks.attachments_prune",
+        "schedule": 60 * 60,
+    },
+}
 # Its test e-Authorizations service knows the portal by the same settings the portal's client uses.
 DEVIDP_VALTUUDET_CLIENT_ID = VALTUUDET_CLIENT_ID
 DEVIDP_VALTUUDET_API_KEY = VALTUUDET_API_KEY
