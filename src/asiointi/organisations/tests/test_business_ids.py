@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 
 from asiointi.devidp.models import DemoOrganisation
 from asiointi.devidp.valtuudet import demo_ensure
@@ -41,3 +42,14 @@ def test_a_wrong_business_id_received_from_e_authorizations_is_refused(
     landing = act_for(browser, portal, received)
     assert f"{path('organisations:failed')}?reason=invalid-business-id" in landing.url
     assert not Organisation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_business_id_typed_in_the_admin_is_checked(admin_client: Client) -> None:
+    page = admin_client.post(
+        "/fi/admin/organisations/organisation/add/",
+        {"name": "Väärä Oy", "business_id": "9000001-2", "kind": "company"},
+    )
+    assert page.status_code == 200
+    assert not Organisation.objects.exists()
+    assert str(INVALID) in page.content.decode()
