@@ -2,7 +2,6 @@
 refused where there is no right, in each language; every page state passes `check`."""
 
 import pytest
-from django.core.cache import cache
 from playwright.sync_api import expect
 
 from asiointi.catalogue.tests.browser.support import VIEWPORTS, CheckPage, OpenPage, Site, follow
@@ -13,6 +12,7 @@ from asiointi.folder.services import folder_item_record
 from asiointi.identity.models import User
 from asiointi.identity.tests.browser.support import persona
 from asiointi.organisations.models import Organisation
+from asiointi.organisations.selectors import rights_forget
 from asiointi.organisations.services import ChoiceFailed
 from asiointi.organisations.tests.browser.support import Representative
 
@@ -94,7 +94,9 @@ def test_a_mandate_holder_acts_for_the_company_and_loses_it_when_the_mandate_goe
     DemoRole.objects.filter(
         person_key="testila-tessa", organisation__identifier=MANDATE_COMPANY[0]
     ).delete()
-    cache.clear()  # the short-lived answer about her rights goes; the next check asks again
+    # The short-lived answer about her rights goes; the next check asks again.
+    company = Organisation.objects.get(business_id=MANDATE_COMPANY[0])
+    rights_forget(person=User.objects.get(), organisation=company)
     person.page.reload()
     expect(person.heading()).to_have_text(person.t("No right to act on behalf of the organisation"))
     expect(person.main).to_contain_text(MANDATE_COMPANY[1])
