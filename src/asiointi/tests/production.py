@@ -19,6 +19,7 @@ CONTROLLED_PREFIXES = (
     "OIDC_",
     "SAML_",
     "DEVIDP_",
+    "VALTUUDET_",
     "DEV_OUTBOX_",
     "EMAIL_",
     "SMS_",
