@@ -23,7 +23,9 @@ MakePerson = Callable[..., User]
 
 @pytest.fixture
 def service(db: None) -> Service:
-    agency = Agency.objects.create(slug="opisto", name_fi="Opisto", name_sv="Institut", name_en="Centre")
+    agency = Agency.objects.create(
+        slug="opisto", name_fi="Opisto", name_sv="Institut", name_en="Centre"
+    )
     return Service.objects.create(
         slug="kurssi",
         name_fi="Kurssi",

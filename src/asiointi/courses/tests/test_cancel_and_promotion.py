@@ -22,11 +22,11 @@ Status = Enrollment.Status
 def fill(course: Course, make_person: MakePerson, people: int) -> list[Enrollment]:
     enrollments = []
     for number in range(people):
-        person = make_person(
-            email=f"resident{number}@example.fi", email_verified_at=timezone.now()
-        )
+        person = make_person(email=f"resident{number}@example.fi", email_verified_at=timezone.now())
         enrollments.append(
-            enrollment_create(course=course, acting=acting_as(person), participant=participant_self())
+            enrollment_create(
+                course=course, acting=acting_as(person), participant=participant_self()
+            )
         )
     return enrollments
 
@@ -34,7 +34,7 @@ def fill(course: Course, make_person: MakePerson, people: int) -> list[Enrollmen
 def test_cancelling_gives_the_place_to_the_first_waiting_who_is_told_by_email(
     course: Course, make_person: MakePerson, django_capture_on_commit_callbacks: Any
 ) -> None:
-    first, second, waiting_1, waiting_2 = fill(course, make_person, 4)
+    first, _second, waiting_1, waiting_2 = fill(course, make_person, 4)
     client = client_for(first.acting_person)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("courses:enrollment_cancel", kwargs={"pk": first.pk}))

@@ -39,7 +39,7 @@ def race(*actions: Callable[[], Any]) -> list[Any]:
         try:
             barrier.wait()
             results[index] = action()
-        except Exception as error:  # noqa: BLE001 - reported to the test
+        except Exception as error:
             results[index] = error
         finally:
             connections.close_all()

@@ -56,7 +56,11 @@ def test_a_child_and_the_parent_are_two_participants_but_the_same_child_is_one(
 ) -> None:
     client = client_for(make_person())
     client.post(enroll_url(course), {"participant": "self"})
-    child = {"participant": "dependant", "dependant_name": "Aino  Virtanen", "dependant_birth_date": "24.5.2018"}
+    child = {
+        "participant": "dependant",
+        "dependant_name": "Aino  Virtanen",
+        "dependant_birth_date": "24.5.2018",
+    }
     client.post(enroll_url(course), child)
     client.post(enroll_url(course), {**child, "dependant_name": "aino virtanen"})
     assert Enrollment.objects.filter(status=Status.ENROLLED).count() == 2
@@ -96,7 +100,13 @@ def test_a_required_course_question_must_be_answered_and_the_answer_is_kept(
     make_course: MakeCourse, make_person: MakePerson
 ) -> None:
     course = make_course(
-        questions=[{"key": "device", "text": {"fi": "Laite?", "sv": "Apparat?", "en": "Device?"}, "required": True}]
+        questions=[
+            {
+                "key": "device",
+                "text": {"fi": "Laite?", "sv": "Apparat?", "en": "Device?"},
+                "required": True,
+            }
+        ]
     )
     client = client_for(make_person())
     assert client.post(enroll_url(course), {"participant": "self"}).status_code == 400
@@ -111,7 +121,7 @@ def test_enrollment_after_closing_is_refused_with_a_reason(
     response = client_for(make_person()).post(enroll_url(course), {"participant": "self"})
     assert response.status_code == 409
     page = response.content.decode()
-    assert "Enrollment for this course has closed." in page, page[page.find("<main"):][:3000]
+    assert "Enrollment for this course has closed." in page, page[page.find("<main") :][:3000]
     assert not Enrollment.objects.exists()
 
 
@@ -164,4 +174,6 @@ def test_age_limits_are_checked_for_a_dependant(
     else:
         raise AssertionError("a two-year-old was enrolled in a course for 5–9-year-olds")
     child = participant_dependant(name="Aino", birth_date=today.replace(year=today.year - 7))
-    assert enrollment_create(course=course, acting=acting, participant=child).status == Status.ENROLLED
+    assert (
+        enrollment_create(course=course, acting=acting, participant=child).status == Status.ENROLLED
+    )
