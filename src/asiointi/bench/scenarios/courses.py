@@ -253,8 +253,8 @@ def run(bench: Bench) -> Comparison:
         f"{statuses['full']:,} told the course is full. The load generator used "
         f"{rush.cpu_seconds:.1f} s of CPU during the rush, on the same cores as the server.",
         "Database check after the rush (no course over its places or waiting places, counters "
-        "equal to the rows, no participant twice in a course, every resident exactly one definite answer "
-        "and one enrollment page, waiting numbers 1, 2, 3 … without gaps): "
+        "equal to the rows, no participant twice in a course, every resident exactly one definite "
+        "answer and one enrollment page, waiting numbers 1, 2, 3 … without gaps): "
         + ("**all held**." if not problems else "**" + "; ".join(problems[:10]) + "**."),
     )
     return Comparison(baseline=baseline, results=[enrolled], notes=notes)
