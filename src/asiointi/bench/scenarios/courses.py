@@ -17,6 +17,7 @@ from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from asiointi.bench.errors import BenchError
 from asiointi.bench.open_load import OneRequest, OpenLoadResult, open_load
 from asiointi.bench.scenario import BARE, Bench, Comparison, Goal, Result, Scenario, Target
 from asiointi.catalogue.models import Service
@@ -77,7 +78,6 @@ def _courses() -> list[Course]:
                 "opens_at": now + timedelta(days=1),
                 "closes_at": now + timedelta(days=30),
                 "cancellation_deadline": now + timedelta(days=20),
-                "published": False,  # kept out of the demo's course list
             },
         )
         if created:
@@ -106,6 +106,7 @@ def _reset(courses: list[Course]) -> None:
         capacity=CAPACITY,
         waiting_capacity=WAITING,
         opens_at=timezone.now() + timedelta(days=1),
+        published=True,
     )
 
 
@@ -222,7 +223,10 @@ def run(bench: Bench) -> Comparison:
     _reset(courses)
     residents = _residents(courses)
     print("  warm-up: course pages", flush=True)
-    open_load(bench.base_url, [_course_page_request(r) for r in residents[:200]], 200, 16)
+    warm = open_load(bench.base_url, [_course_page_request(r) for r in residents[:200]], 200, 16)
+    statuses_seen = Counter(answer.status for answer in warm.answers)
+    if set(statuses_seen) != {200}:
+        raise BenchError(f"The course pages answered {dict(statuses_seen)}, not only 200.")
     print("  bare view, same arrivals and cookies", flush=True)
     bare = open_load(
         bench.base_url, [_bare_request(r) for r in residents], ARRIVALS_PER_SECOND, IN_FLIGHT
