@@ -5,7 +5,7 @@ one opening in a quarter of an hour (with its countdown and pre-queue), some ope
 one full with a waiting list. Existing rows are kept unless refresh.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -246,7 +246,7 @@ COURSES: list[
 DEMO_PEOPLE = ["Aino", "Eino", "Helmi", "Väinö", "Kerttu", "Toivo"]
 
 
-def _next_weekday(start: datetime, weekday: int) -> datetime:
+def _next_weekday(start: date, weekday: int) -> date:
     return start + timedelta(days=(weekday - start.weekday()) % 7)
 
 

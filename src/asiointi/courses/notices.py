@@ -21,7 +21,7 @@ def enrollment_title(enrollment: Enrollment) -> dict[str, str]:
     course = enrollment.course
     titles = {}
     for language in LANGUAGES:
-        name = getattr(course, f"name_{language}") or course.name_fi
+        name = getattr(course, f"name_{language}") or course.name
         titles[language] = (
             f"{name}: {enrollment.participant_name}" if enrollment.participant_name else name
         )

@@ -78,7 +78,7 @@ def course_enroll(request: HttpRequest, code: str) -> HttpResponse:
             language=get_language() or "fi",
         )
     except services.EnrollmentRefused as refusal:
-        form.add_error(None, refusal.message)
+        form.add_error(None, str(refusal.message))
         return _course_page(request, course, form, status=409)
     return HttpResponseRedirect(enrollment.get_absolute_url(), status=303)
 

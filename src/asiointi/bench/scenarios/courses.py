@@ -13,7 +13,10 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
-from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret
+from django.middleware.csrf import (  # type: ignore[attr-defined]
+    _get_new_csrf_string,
+    _mask_cipher_secret,
+)
 from django.urls import reverse
 from django.utils import timezone, translation
 

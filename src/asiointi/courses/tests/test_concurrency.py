@@ -69,7 +69,7 @@ def assert_consistent(course: Course) -> None:
     assert len(live) == len(set(live)), "the same participant twice"
     promoted = [e.waiting_number for e in rows if e.status == Status.ENROLLED and e.waiting_number]
     if promoted and waiting:
-        assert max(promoted) < min(e.waiting_number for e in waiting), "promoted out of order"
+        assert max(promoted) < min(e.waiting_number or 0 for e in waiting), "promoted out of order"
 
 
 def test_the_last_seat_goes_to_exactly_one_of_many_concurrent_enrollments(
@@ -113,7 +113,7 @@ def test_cancellations_racing_promotion_and_new_enrollments_keep_order_and_count
     assert_consistent(course)
     # The four freed places went to the first four waiting, in order.
     waiting_first = sorted(
-        (e for e in first if e.status == Status.WAITING), key=lambda e: e.waiting_number
+        (e for e in first if e.status == Status.WAITING), key=lambda e: e.waiting_number or 0
     )
     promoted = [Enrollment.objects.get(pk=e.pk).status for e in waiting_first[:4]]
     assert promoted == [Status.ENROLLED] * 4

@@ -36,7 +36,7 @@ def test_before_opening_everyone_queues_and_at_opening_the_queue_is_drawn_first(
     assert sorted(e.status for e in early_statuses).count(Status.WAITING) == 2
     # The one arriving after opening comes after the whole pre-queue, whoever pressed first.
     assert late.status == Status.WAITING
-    assert late.waiting_number > max(e.waiting_number or 0 for e in early_statuses)
+    assert (late.waiting_number or 0) > max(e.waiting_number or 0 for e in early_statuses)
     # The draw is in the random order, not the order of arrival.
     enrolled_order = sorted(early_statuses, key=lambda e: e.draw or 0)
     assert [e.status for e in enrolled_order][:3] == [Status.ENROLLED] * 3
