@@ -176,7 +176,9 @@ def enrollment_create(
     """Enroll the participant, or put them in the pre-queue before opening. Pressing again
     (a double click, a resent form) gives back the same enrollment and the same answer."""
     now = now or timezone.now()
+    service = course.service
     course = _locked(course.pk)
+    course.service = service  # the page's copy: the folder entry needs it, not another query
     existing = (
         Enrollment.objects.filter(
             course=course, customer=acting.customer, participant_key=participant.key

@@ -278,7 +278,8 @@ SCENARIO = Scenario(
         f"(open model: each at its own time, answered or not; at most {IN_FLIGHT} open at once) "
         "from a small asyncio client in the bench process. The bare view gets the same arrivals "
         "with the same cookies just before. Latency counts from each request's planned arrival, "
-        "so queueing counts. Requests/s here is answers per second of the whole run."
+        "so queueing counts. Requests/s here is answers per second of the whole run; the wrk "
+        "settings in the line above are those of the other scenarios and do not apply here."
     ),
     run=run,
 )

@@ -1,13 +1,13 @@
 """Personas and courses for the courses tests."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from itertools import count
 from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from asiointi.catalogue.models import Agency, Service
 from asiointi.courses.models import Course, CourseSession
@@ -19,6 +19,13 @@ _numbers = count(1)
 
 MakeCourse = Callable[..., Course]
 MakePerson = Callable[..., User]
+
+
+@pytest.fixture(autouse=True)
+def _in_english() -> Iterator[None]:
+    """Addresses are reversed in English, so the pages (and their texts) are the English ones."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -1,13 +1,19 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.test import Client
 from django.utils import timezone, translation
 
-from asiointi.courses.models import Enrollment
+from asiointi.courses.models import Course, Enrollment
 from asiointi.courses.services import course_open_if_due, enrollment_create, participant_self
 from asiointi.courses.tests.conftest import MakeCourse, MakePerson, acting_as, client_for
 
 Status = Enrollment.Status
+
+
+def arrive(course: Course, make_person: MakePerson, at: datetime) -> Enrollment:
+    return enrollment_create(
+        course=course, acting=acting_as(make_person()), participant=participant_self(), now=at
+    )
 
 
 def test_before_opening_everyone_queues_and_at_opening_the_queue_is_drawn_first(
@@ -15,22 +21,9 @@ def test_before_opening_everyone_queues_and_at_opening_the_queue_is_drawn_first(
 ) -> None:
     opens = timezone.now() + timedelta(minutes=5)
     course = make_course(opens_at=opens, capacity=3, waiting_capacity=3)
-    early = [
-        enrollment_create(
-            course=course,
-            acting=acting_as(make_person()),
-            participant=participant_self(),
-            now=opens - timedelta(seconds=60 - n),
-        )
-        for n in range(5)
-    ]
+    early = [arrive(course, make_person, opens - timedelta(seconds=60 - n)) for n in range(5)]
     assert {e.status for e in early} == {Status.QUEUED}
-    late = enrollment_create(
-        course=course,
-        acting=acting_as(make_person()),
-        participant=participant_self(),
-        now=opens + timedelta(seconds=1),
-    )
+    late = arrive(course, make_person, opens + timedelta(seconds=1))
     early_statuses = [Enrollment.objects.get(pk=e.pk) for e in early]
     assert sorted(e.status for e in early_statuses).count(Status.ENROLLED) == 3
     assert sorted(e.status for e in early_statuses).count(Status.WAITING) == 2
@@ -49,15 +42,7 @@ def test_the_draw_order_is_random_not_arrival(
     firsts_enrolled = set()
     for _round in range(6):
         course = make_course(opens_at=opens, capacity=1, waiting_capacity=10)
-        queued = [
-            enrollment_create(
-                course=course,
-                acting=acting_as(make_person()),
-                participant=participant_self(),
-                now=opens - timedelta(seconds=30 - n),
-            )
-            for n in range(6)
-        ]
+        queued = [arrive(course, make_person, opens - timedelta(seconds=30 - n)) for n in range(6)]
         course_open_if_due(course=course, now=opens)
         statuses = [Enrollment.objects.get(pk=e.pk).status for e in queued]
         firsts_enrolled.add(statuses.index(Status.ENROLLED))
