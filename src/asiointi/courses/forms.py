@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -89,7 +90,7 @@ class EnrollForm(forms.Form):
             del self.fields["dependant_birth_date"]
             self.fields["group_name"].required = True
             self.fields["group_size"].required = True
-            self.fields["group_size"].max_value = course.max_group_size  # type: ignore[attr-defined]
+            self.fields["group_size"].validators.append(MaxValueValidator(course.max_group_size))
             self.fields["group_size"].help_text = _("At most %(size)s.") % {
                 "size": course.max_group_size
             }

@@ -11,6 +11,7 @@ from asiointi.courses import selectors, services
 from asiointi.courses.forms import CourseFilterForm, EnrollForm
 from asiointi.courses.models import Course, Enrollment
 from asiointi.customers.acting import acting_check, acting_get, acting_required
+from asiointi.organisations.selectors import audience_check
 
 # Before opening, a page refreshes itself at most this often (and exactly at the opening time).
 REFRESH_SECONDS = 60
@@ -41,7 +42,8 @@ def _course_page(
     own = (
         selectors.enrollments_of_customer(course=course, customer=acting.customer) if acting else []
     )
-    if acting and form is None:
+    groups_refused = bool(acting and acting.is_organisation and not course.organisations_may_enroll)
+    if acting and form is None and not groups_refused:
         form = EnrollForm(course=course, organisation=acting.is_organisation)
     context = {
         "course": course,
@@ -50,6 +52,7 @@ def _course_page(
         "form": form,
         "own": own,
         "refresh": _refresh_until_open(course),
+        "groups_refused": groups_refused,
     }
     return render(request, "courses/course_detail.html", context, status=status)
 
@@ -66,6 +69,10 @@ def course_enroll(request: HttpRequest, code: str) -> HttpResponse:
     course = selectors.course_by_code(code)
     acting = request.acting  # type: ignore[attr-defined]
     acting_check(acting, service=course.service)
+    if not (acting.is_organisation and course.organisations_may_enroll):
+        # A course open to groups takes an organisation's enrollment whatever its service's
+        # audience; otherwise the service decides, with the page that offers the switch.
+        audience_check(acting=acting, service=course.service)
     form = EnrollForm(request.POST, course=course, organisation=acting.is_organisation)
     if not form.is_valid():
         return _course_page(request, course, form, status=400)
