@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.db import connection, connections
+from django.utils import translation
 
 from asiointi.courses.models import LIVE, Course, Enrollment
 from asiointi.courses.services import (
@@ -38,7 +39,8 @@ def race(*actions: Callable[[], Any]) -> list[Any]:
     def run(index: int, action: Callable[[], Any]) -> None:
         try:
             barrier.wait()
-            results[index] = action()
+            with translation.override("en"):  # each thread has its own active language
+                results[index] = action()
         except Exception as error:
             results[index] = error
         finally:
