@@ -12,7 +12,7 @@ from asiointi.courses.tests.conftest import MakePerson, acting_as
 
 def staff_saves(course: Course, changed: list[str]) -> list[str]:
     request = RequestFactory().post("/")
-    request.session = {}  # type: ignore[attr-defined]
+    request.session = {}  # type: ignore[assignment]
     storage = FallbackStorage(request)
     request._messages = storage  # type: ignore[attr-defined]
     CourseAdmin(Course, admin.site).save_model(
