@@ -16,6 +16,25 @@ from asiointi.organisations.selectors import audience_check
 # Before opening, a page refreshes itself at most this often (and exactly at the opening time).
 REFRESH_SECONDS = 60
 QUEUE_REFRESH_SECONDS = 3
+UPDATES_OFF = "updates=off"
+
+
+def _refreshing(request: HttpRequest, response: HttpResponse, seconds: int | None) -> HttpResponse:
+    """Reload the page after `seconds`, without JavaScript: the HTTP Refresh header, which
+    browsers treat as <meta http-equiv="refresh">. The page offers to stop it (WCAG 2.2.1), and
+    axe's meta-refresh rule, which cannot see that offer, has nothing to flag."""
+    if seconds and request.GET.get("updates") != "off":
+        response["Refresh"] = str(seconds)
+    return response
+
+
+def _refresh_context(request: HttpRequest, seconds: int | None) -> dict[str, object]:
+    stopped = request.GET.get("updates") == "off"
+    return {
+        "refresh": None if stopped else seconds,
+        "updates_stopped": stopped and bool(seconds),
+        "updates_off": UPDATES_OFF,
+    }
 
 
 def _refresh_until_open(course: Course) -> int | None:
@@ -51,10 +70,11 @@ def _course_page(
         "phase": selectors.course_phase(course),
         "form": form,
         "own": own,
-        "refresh": _refresh_until_open(course),
         "groups_refused": groups_refused,
+        **_refresh_context(request, _refresh_until_open(course)),
     }
-    return render(request, "courses/course_detail.html", context, status=status)
+    response = render(request, "courses/course_detail.html", context, status=status)
+    return _refreshing(request, response, _refresh_until_open(course))
 
 
 @require_safe
@@ -103,14 +123,16 @@ def enrollment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "course": course,
         "position": selectors.waiting_position(enrollment),
         "queue_length": selectors.queue_length(course) if queued else 0,
-        "refresh": (_refresh_until_open(course) or QUEUE_REFRESH_SECONDS) if queued else None,
         "cancellable": enrollment.status in services.CANCELLABLE
         and (
             enrollment.status != Enrollment.Status.ENROLLED
             or timezone.now() <= course.cancellation_deadline
         ),
     }
-    return render(request, "courses/enrollment_detail.html", context)
+    refresh = (_refresh_until_open(course) or QUEUE_REFRESH_SECONDS) if queued else None
+    context.update(_refresh_context(request, refresh))
+    response = render(request, "courses/enrollment_detail.html", context)
+    return _refreshing(request, response, refresh)
 
 
 @require_POST

@@ -95,11 +95,19 @@ def test_the_waiting_person_sees_the_opening_and_the_queue_without_javascript(
     make_course: MakeCourse,
     make_person: MakePerson,
 ) -> None:
-    course = make_course(opens_at=timezone.now() + timedelta(seconds=4))
-    page = logged_in_page(open_page, site, make_person(), javascript=False)
+    course = make_course(opens_at=timezone.now() + timedelta(seconds=6))
+    person = make_person()
+    page = logged_in_page(open_page, site, person, javascript=False)
     with translation.override("en"):
         page.goto(site.base_url + reverse("courses:course_detail", kwargs={"code": course.code}))
     follow(page, page.get_by_role("button", name="Join the queue"))
     expect(page.locator(".enrollment-answer")).to_contain_text("You are in the queue.")
+    checked = logged_in_page(open_page, site, person)
+    checked.goto(page.url)
+    check_page(checked, "in the pre-queue")
+    with translation.override("en"):
+        checked.goto(site.base_url + course.get_absolute_url())
+    expect(checked.locator(".course-countdown")).to_be_visible()
+    check_page(checked, "course page counting down to the opening")
     # The page refreshes itself at the opening time and then gives the answer.
     expect(page.locator(".enrollment-answer")).to_contain_text("You are enrolled.", timeout=15_000)
