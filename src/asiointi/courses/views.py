@@ -10,39 +10,14 @@ from django.views.decorators.http import require_POST, require_safe
 from asiointi.courses import selectors, services
 from asiointi.courses.forms import CourseFilterForm, EnrollForm
 from asiointi.courses.models import Course, Enrollment
+from asiointi.courses.refresh import (
+    QUEUE_REFRESH_SECONDS,
+    refresh_context,
+    refresh_until_open,
+    refreshing,
+)
 from asiointi.customers.acting import acting_check, acting_get, acting_required
 from asiointi.organisations.selectors import audience_check
-
-# Before opening, a page refreshes itself at most this often (and exactly at the opening time).
-REFRESH_SECONDS = 60
-QUEUE_REFRESH_SECONDS = 3
-UPDATES_OFF = "updates=off"
-
-
-def _refreshing(request: HttpRequest, response: HttpResponse, seconds: int | None) -> HttpResponse:
-    """Reload the page after `seconds`, without JavaScript: the HTTP Refresh header, which
-    browsers treat as <meta http-equiv="refresh">. The page offers to stop it (WCAG 2.2.1), and
-    axe's meta-refresh rule, which cannot see that offer, has nothing to flag."""
-    if seconds and request.GET.get("updates") != "off":
-        response["Refresh"] = str(seconds)
-    return response
-
-
-def _refresh_context(request: HttpRequest, seconds: int | None) -> dict[str, object]:
-    stopped = request.GET.get("updates") == "off"
-    return {
-        "refresh": None if stopped else seconds,
-        "updates_stopped": stopped and bool(seconds),
-        "updates_off": UPDATES_OFF,
-    }
-
-
-def _refresh_until_open(course: Course) -> int | None:
-    """Seconds until the page should reload itself: at opening, never later than a minute."""
-    seconds = (course.opens_at - timezone.now()).total_seconds()
-    if seconds <= 0 or seconds > 15 * 60:
-        return None
-    return max(1, min(REFRESH_SECONDS, int(seconds) + 1))
 
 
 @require_safe
@@ -71,10 +46,10 @@ def _course_page(
         "form": form,
         "own": own,
         "groups_refused": groups_refused,
-        **_refresh_context(request, _refresh_until_open(course)),
+        **refresh_context(request, refresh_until_open(course)),
     }
     response = render(request, "courses/course_detail.html", context, status=status)
-    return _refreshing(request, response, _refresh_until_open(course))
+    return refreshing(request, response, refresh_until_open(course))
 
 
 @require_safe
@@ -129,10 +104,10 @@ def enrollment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             or timezone.now() <= course.cancellation_deadline
         ),
     }
-    refresh = (_refresh_until_open(course) or QUEUE_REFRESH_SECONDS) if queued else None
-    context.update(_refresh_context(request, refresh))
+    refresh = (refresh_until_open(course) or QUEUE_REFRESH_SECONDS) if queued else None
+    context.update(refresh_context(request, refresh))
     response = render(request, "courses/enrollment_detail.html", context)
-    return _refreshing(request, response, refresh)
+    return refreshing(request, response, refresh)
 
 
 @require_POST
