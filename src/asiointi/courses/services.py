@@ -238,6 +238,16 @@ def _promote(course: Course, now: datetime) -> None:
         promotion_notify(enrollment)
 
 
+def enrollment_cancellable(
+    enrollment: Enrollment, *, course: Course, now: datetime | None = None
+) -> bool:
+    if enrollment.status not in CANCELLABLE:
+        return False
+    if enrollment.status != Status.ENROLLED:
+        return True
+    return (now or timezone.now()) <= course.cancellation_deadline
+
+
 @transaction.atomic
 def enrollment_cancel(
     *, enrollment: Enrollment, acting: Acting, now: datetime | None = None

@@ -93,19 +93,15 @@ def enrollment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if course.drawn_at and enrollment.status == Enrollment.Status.QUEUED:
         enrollment.refresh_from_db()
     queued = enrollment.status == Enrollment.Status.QUEUED
-    context = {
+    refresh = (refresh_until_open(course) or QUEUE_REFRESH_SECONDS) if queued else None
+    context: dict[str, object] = {
         "enrollment": enrollment,
         "course": course,
         "position": selectors.waiting_position(enrollment),
         "queue_length": selectors.queue_length(course) if queued else 0,
-        "cancellable": enrollment.status in services.CANCELLABLE
-        and (
-            enrollment.status != Enrollment.Status.ENROLLED
-            or timezone.now() <= course.cancellation_deadline
-        ),
+        "cancellable": services.enrollment_cancellable(enrollment, course=course),
+        **refresh_context(request, refresh),
     }
-    refresh = (refresh_until_open(course) or QUEUE_REFRESH_SECONDS) if queued else None
-    context.update(refresh_context(request, refresh))
     response = render(request, "courses/enrollment_detail.html", context)
     return refreshing(request, response, refresh)
 
