@@ -81,6 +81,8 @@ class Comparison:
 
     baseline: Result
     results: list[Result]
+    # Findings beyond the table (a scenario's own checks), one paragraph each, in the report.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass

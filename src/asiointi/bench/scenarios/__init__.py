@@ -4,6 +4,6 @@ A new scenario is a module here with a `SCENARIO`, added to this list.
 """
 
 from asiointi.bench.scenario import Scenario
-from asiointi.bench.scenarios import catalogue, folder
+from asiointi.bench.scenarios import catalogue, courses, folder
 
-SCENARIOS: list[Scenario] = [catalogue.SCENARIO, folder.SCENARIO]
+SCENARIOS: list[Scenario] = [catalogue.SCENARIO, folder.SCENARIO, courses.SCENARIO]
