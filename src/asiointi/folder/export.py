@@ -85,6 +85,12 @@ def _audit(customer: Customer) -> list[dict[str, Any]]:
     return audit_events_data(person=customer.person) if customer.person else []
 
 
+def _enrollments(customer: Customer) -> list[dict[str, Any]]:
+    from asiointi.courses.selectors import enrollments_data
+
+    return enrollments_data(customer=customer)
+
+
 def _organisation(customer: Customer) -> dict[str, Any]:
     organisation = customer.organisation
     if organisation is None:
@@ -100,6 +106,7 @@ def sections() -> list[tuple[str, Any, Section]]:
         ("notification_preferences", _("Notification preferences"), _preferences),
         ("folder", _("Folder"), _folder),
         ("messages", _("Messages and decisions"), _messages),
+        ("course_enrollments", _("Course enrollments"), _enrollments),
         ("contact_confirmations", _("Confirmation codes sent"), _contact_codes),
         ("audit_log", _("Use of e-services (audit log)"), _audit),
     ]
