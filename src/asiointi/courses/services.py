@@ -229,7 +229,9 @@ def enrollment_create(
     enrollment.acting_person = acting.person
     enrollment.answers = answers or {}
     enrollment.language = language
-    if now < course.opens_at:
+    # A request that read the clock just before the opening but got the lock only after the
+    # draw would wait in a queue nobody draws again: once drawn, everyone gets an answer.
+    if now < course.opens_at and course.drawn_at is None:
         enrollment.status = Status.QUEUED
         enrollment.draw = secrets.randbits(62)
     else:
