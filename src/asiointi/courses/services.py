@@ -93,6 +93,10 @@ def _locked_numbers(course: Course) -> Course:
     return locked
 
 
+def _numbers(course: Course) -> tuple[object, ...]:
+    return tuple(getattr(course, name) for name in NUMBERS)
+
+
 def _place(course: Course, seats: int) -> str:
     """Take seats on the locked course: enrolled, waiting or full; nobody jumps the waiting list."""
     if course.waiting_seats == 0 and course.enrolled_seats + seats <= course.capacity:
@@ -205,6 +209,7 @@ def enrollment_create(
     (a double click, a resent form) gives back the same enrollment and the same answer."""
     now = now or timezone.now()
     course = _locked_numbers(course)
+    numbers = _numbers(course)
     # Read after the lock: a statement that started before it was granted would not see an
     # enrollment committed by the request that held it (a double click).
     existing = (
@@ -237,7 +242,8 @@ def enrollment_create(
     else:
         _decide(course, enrollment, now)
     enrollment.save()
-    _save_numbers(course)
+    if _numbers(course) != numbers:  # a queue place or "full" changes no number
+        _save_numbers(course)
     enrollment_folder_record(enrollment)
     return enrollment
 

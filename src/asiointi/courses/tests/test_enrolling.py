@@ -1,6 +1,8 @@
 from datetime import timedelta
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -207,3 +209,21 @@ def test_pages_showing_enrollments_are_audit_logged(
         f"courses.enrollments:{course.code}",
     }
     assert not any("Aino" in target for target in audited)
+
+
+def test_an_answer_that_changes_no_number_does_not_write_the_course(
+    make_course: MakeCourse, make_person: MakePerson
+) -> None:
+    course = make_course(capacity=1, waiting_capacity=0)
+
+    def course_writes() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            enrollment_create(
+                course=course, acting=acting_as(make_person()), participant=participant_self()
+            )
+        return sum('UPDATE "courses_course"' in q["sql"] for q in queries.captured_queries)
+
+    assert course_writes() == 1  # enrolled: the counter and the opening draw's time
+    assert course_writes() == 0  # full
+    course.refresh_from_db()
+    assert (course.enrolled_seats, course.waiting_seats) == (1, 0)
