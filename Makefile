@@ -8,12 +8,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The OpenID Connect tests run oidc-provider (npm) as an independent OpenID Provider.
 OIDC_PEER := src/asiointi/identity/tests/oidc_peer
 
-.PHONY: run test setup bench check lint messages chromium xmlsec1 clean
+.PHONY: run test setup bench check lint messages chromium xmlsec1 clamav system-libs clean
 
-run: setup
+run: setup system-libs
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: setup $(VENV)/.dev chromium xmlsec1 $(OIDC_PEER)/node_modules/.package-lock.json
+test: setup $(VENV)/.dev system-libs chromium xmlsec1 clamav $(OIDC_PEER)/node_modules/.package-lock.json
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy src
@@ -55,6 +55,19 @@ chromium:
 # SAML (pysaml2) signs, verifies and decrypts with Debian's xmlsec1.
 xmlsec1:
 	@command -v xmlsec1 >/dev/null || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q xmlsec1)
+
+# Attachments: libmagic names a file's type from its content; WeasyPrint draws PDFs with Pango and
+# HarfBuzz in a local font. Debian desktops have them; a bare system gets them here.
+system-libs:
+	@(ldconfig -p | grep -q libmagic.so.1 && ldconfig -p | grep -q libpangoft2-1.0.so.0 \
+	  && ldconfig -p | grep -q libharfbuzz-subset.so.0 && fc-list | grep -q DejaVuSans) \
+	|| ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libmagic1 libpango-1.0-0 \
+	  libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fontconfig)
+
+# The attachment tests start their own ClamAV daemon with a local EICAR signature.
+clamav:
+	@command -v clamd >/dev/null || [ -x /usr/sbin/clamd ] \
+	|| ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q clamav-daemon)
 
 $(OIDC_PEER)/node_modules/.package-lock.json: $(OIDC_PEER)/package-lock.json
 	npm ci --prefix $(OIDC_PEER) --no-audit --no-fund

@@ -14,6 +14,9 @@ from asiointi.catalogue.demo import load_demo
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
+# Fixtures for attaching files (a test clamd with the EICAR signature), usable in every app's tests.
+pytest_plugins = ["asiointi.attachments.tests.fixtures"]
+
 # Playwright's sync API runs an event loop in the test thread; the ORM must still work there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

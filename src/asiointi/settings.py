@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "asiointi.identity.middleware.SessionSecurityMiddleware",
+    "asiointi.organisations.middleware.RefusalMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -163,6 +164,12 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Residents' attachments: outside MEDIA_ROOT and never given a URL; only the permission-checked
+    # download view reads them.
+    "attachments": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(DATA_DIR / "attachments"), "base_url": "/-/"},
+    },
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -286,6 +293,7 @@ LOGGING = {
     "loggers": {
         "saml2": {"level": "CRITICAL"},
         "xmlschema": {"level": "WARNING"},  # pysaml2's schemas, announced at every check
+        "weasyprint.progress": {"level": "WARNING"},  # every step of every PDF
     },
 }
 
@@ -344,6 +352,30 @@ SMS_BACKEND = env_str("SMS_BACKEND") or (
     else ""  # sending a text message raises ImproperlyConfigured
 )
 
+# Acting for an organisation: Suomi.fi e-Authorizations (Suomi.fi-valtuudet) Web API, "ypa" mode.
+# The embedded profile uses the built-in test service at /devidp/valtuudet. Without an address,
+# logging in for an organisation is not offered.
+VALTUUDET_URL = env_str(
+    "VALTUUDET_URL", f"http://127.0.0.1:{PORT}/devidp/valtuudet" if DEBUG else ""
+).rstrip("/")
+VALTUUDET_CLIENT_ID = env_str("VALTUUDET_CLIENT_ID", "asiointi")
+VALTUUDET_API_KEY = env_str("VALTUUDET_API_KEY", derived_key(SECRET_KEY, "valtuudet-api-key"))
+VALTUUDET_OAUTH_PASSWORD = env_str(
+    "VALTUUDET_OAUTH_PASSWORD", derived_key(SECRET_KEY, "valtuudet-oauth-password")
+)
+VALTUUDET_TIMEOUT = env_int("VALTUUDET_TIMEOUT", 10)
+if (
+    VALTUUDET_URL
+    and not DEBUG
+    and not (env_str("VALTUUDET_API_KEY") and env_str("VALTUUDET_OAUTH_PASSWORD"))
+):
+    raise ImproperlyConfigured(
+        "VALTUUDET_API_KEY and VALTUUDET_OAUTH_PASSWORD must be set in production "
+        "when VALTUUDET_URL is."
+    )
+# A person's roles are asked again when they matter; an answer serves this long at most.
+ORGANISATION_RIGHTS_CACHE_SECONDS = env_int("ORGANISATION_RIGHTS_CACHE_SECONDS", 60)
+
 # Built-in test identity provider (devidp)
 # A real OpenID Provider at /devidp that the embedded profile and the tests identify people with,
 # in place of Suomi.fi. Never in production: its URLs are not even mounted when it is off.
@@ -365,3 +397,22 @@ DEVIDP_CALLBACK_PATH = "/identity/oidc/callback/"
 DEVIDP_POST_LOGOUT_PATHS = ["/identity/logged-out/"]
 DEVIDP_BACKCHANNEL_LOGOUT_PATH = "/identity/oidc/backchannel-logout"
 DEVIDP_CLIENT_JWKS_PATH = "/identity/oidc/jwks"
+
+# Attachments: every file is scanned by the ClamAV daemon before it is accepted.
+# CLAMAV_ADDRESS is unix:///path/to/clamd.sock or tcp://host:port.
+CLAMAV_ADDRESS = env_str("CLAMAV_ADDRESS", "unix:///var/run/clamav/clamd.ctl")
+CLAMAV_TIMEOUT_SECONDS = env_int("CLAMAV_TIMEOUT_SECONDS", 30)
+# Off only in the embedded profile: with no scanner running, files are accepted unscanned and a
+# warning is logged. Production never accepts a file the scanner has not passed.
+CLAMAV_REQUIRED = env_bool("CLAMAV_REQUIRED", not DEBUG)
+if not CLAMAV_REQUIRED and not DEBUG:
+    raise ImproperlyConfigured(
+        "CLAMAV_REQUIRED=false is for the embedded profile only: production scans every attachment."
+    )
+# Attachments not taken into a draft, submission or message by then are deleted (attachments_prune).
+ATTACHMENT_UNHELD_HOURS = env_int("ATTACHMENT_UNHELD_HOURS", 24)
+# Its test e-Authorizations service knows the portal by the same settings the portal's client uses.
+DEVIDP_VALTUUDET_CLIENT_ID = VALTUUDET_CLIENT_ID
+DEVIDP_VALTUUDET_API_KEY = VALTUUDET_API_KEY
+DEVIDP_VALTUUDET_OAUTH_PASSWORD = VALTUUDET_OAUTH_PASSWORD
+DEVIDP_VALTUUDET_CALLBACK_PATH = "/organisations/e-authorizations/return"

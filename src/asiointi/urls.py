@@ -9,6 +9,7 @@ from asiointi import views
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("identity/", include("asiointi.identity.protocol_urls")),
+    path("organisations/", include("asiointi.organisations.protocol_urls")),
     *([path("devidp/", include("asiointi.devidp.urls"))] if settings.DEVIDP_ENABLED else []),
     *i18n_patterns(
         path("admin/", admin.site.urls),

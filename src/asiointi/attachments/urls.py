@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from asiointi.attachments import views
 
 app_name = "attachments"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("<uuid:pk>/", views.download, name="download"),
+]

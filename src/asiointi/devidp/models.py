@@ -249,3 +249,54 @@ class UsedAssertion(models.Model):
 
     def __str__(self) -> str:
         return self.jti
+
+
+class DemoOrganisation(models.Model):
+    """An organisation of the test e-Authorizations service (demo/organisations.toml)."""
+
+    identifier = models.CharField(max_length=20, unique=True)
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=40)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.identifier})"
+
+
+class DemoRole(models.Model):
+    """A test person's roles in an organisation and the mandates they hold for it. Deleting the
+    row takes them away, as the trade register or the mandate's giver would."""
+
+    person_key = models.CharField(max_length=100)
+    organisation = models.ForeignKey(DemoOrganisation, on_delete=models.CASCADE)
+    roles = models.JSONField(default=list, blank=True)
+    issues = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person_key", "organisation"], name="one_role_row")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_key} in {self.organisation_id}"
+
+
+class AuthorizationSession(models.Model):
+    """One "ypa" session: registered by the portal, the organisation picked by the person, then
+    one code and one access token. Codes and tokens are kept hashed."""
+
+    session_id = models.CharField(max_length=64, unique=True)
+    user_id = models.CharField(max_length=64, unique=True)
+    client_id = models.CharField(max_length=100)
+    person_key = models.CharField(max_length=100, blank=True)
+    organisation = models.ForeignKey(
+        DemoOrganisation, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    code_digest = models.CharField(max_length=64, blank=True, db_index=True)
+    code_expires_at = models.DateTimeField(null=True, blank=True)
+    redirect_uri = models.CharField(max_length=500, blank=True)
+    token_digest = models.CharField(max_length=64, blank=True, db_index=True)
+    token_expires_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"e-Authorizations session {self.pk}"

@@ -38,7 +38,15 @@ def safe_next(request: HttpRequest, candidate: str | None) -> str:
 def login_page(request: HttpRequest) -> HttpResponse:
     next_url = safe_next(request, request.GET.get("next"))
     expired = request.GET.get("expired") == "1"
-    return render(request, "identity/login.html", {"next": next_url, "expired": expired})
+    org_next = next_url if request.GET.get("next") else reverse("folder:index")
+    context = {
+        "next": next_url,
+        "expired": expired,
+        # After identifying, on to the e-Authorizations selection page, then where they were going.
+        "organisations_available": bool(settings.VALTUUDET_URL),
+        "organisation_next": f"{reverse('organisations:start')}?{urlencode({'next': org_next})}",
+    }
+    return render(request, "identity/login.html", context)
 
 
 @require_POST

@@ -13,6 +13,8 @@ class AuditEvent(models.Model):
         REGISTERED = "registered", _("Registered")
         CONTACT_CHANGED = "contact_changed", _("Contact details changed")
         PERSONAL_DATA_READ = "personal_data_read", _("Personal data read")
+        ACTING_SWITCHED = "acting_switched", _("Switched on whose behalf acting")
+        ACTING_REFUSED = "acting_refused", _("Refused to act on behalf")
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     action = models.CharField(_("action"), max_length=40, choices=Action.choices)

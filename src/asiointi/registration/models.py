@@ -13,6 +13,14 @@ class ContactVerification(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contact_verifications"
     )
+    # Set when the address is the organisation's, registered by the person acting for it.
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="contact_verifications",
+    )
     channel = models.CharField(max_length=10, choices=Channel.choices)
     address = models.CharField(max_length=254)
     code_hash = models.CharField(max_length=64)

@@ -1,4 +1,6 @@
-"""Confirming a person's e-mail address or mobile number with a six-digit one-time code."""
+"""Confirming a person's, or an organisation's, e-mail address or mobile number with a six-digit
+one-time code. An organisation's codes are asked for by the person acting for it: the limits
+count that person, and the code is theirs to enter."""
 
 import hashlib
 import hmac
@@ -17,6 +19,7 @@ from django.utils.translation import ngettext
 from asiointi.identity.models import User
 from asiointi.notify.phone import normalise_mobile_number
 from asiointi.notify.services import notification_send
+from asiointi.organisations.models import Organisation
 from asiointi.privacy.models import AuditEvent
 from asiointi.privacy.services import audit_record
 from asiointi.registration.models import ContactVerification
@@ -62,14 +65,20 @@ def _rate_limit(key: str, limit: int, seconds: int) -> bool:
 
 @transaction.atomic
 def verification_start(
-    *, user: User, channel: str, address: str, language: str
+    *,
+    user: User,
+    channel: str,
+    address: str,
+    language: str,
+    organisation: Organisation | None = None,
 ) -> ContactVerification:
     """Send a new code to the address. Earlier unconfirmed codes for the same channel stop working.
 
     Nothing here tells whether the address belongs to someone else: addresses are not unique.
     """
     address = contact_normalise(channel=channel, address=address)
-    if not cache.add(f"verify:cooldown:{user.pk}:{channel}", 1, RESEND_COOLDOWN_SECONDS):
+    whose = f"{user.pk}:{organisation.pk}" if organisation else f"{user.pk}"
+    if not cache.add(f"verify:cooldown:{whose}:{channel}", 1, RESEND_COOLDOWN_SECONDS):
         raise VerificationRefused(
             _("A code was sent less than a minute ago. Wait a moment before asking for a new one.")
         )
@@ -84,11 +93,12 @@ def verification_start(
             _("Too many codes have been asked for. Try again in an hour, or call the advice line.")
         )
     ContactVerification.objects.filter(
-        user=user, channel=channel, verified_at__isnull=True
+        user=user, organisation=organisation, channel=channel, verified_at__isnull=True
     ).delete()
     code = f"{secrets.randbelow(10**6):06d}"
     verification = ContactVerification.objects.create(
         user=user,
+        organisation=organisation,
         channel=channel,
         address=address,
         code_hash="",
@@ -106,13 +116,22 @@ def verification_start(
     return verification
 
 
-def verification_pending(*, user: User, channel: str) -> ContactVerification | None:
+def verification_pending(
+    *, user: User, channel: str, organisation: Organisation | None = None
+) -> ContactVerification | None:
     return ContactVerification.objects.filter(
-        user=user, channel=channel, verified_at__isnull=True
+        user=user, organisation=organisation, channel=channel, verified_at__isnull=True
     ).first()
 
 
-def verification_confirm(*, request: HttpRequest, user: User, channel: str, code: str) -> None:
+def verification_confirm(
+    *,
+    request: HttpRequest,
+    user: User,
+    channel: str,
+    code: str,
+    organisation: Organisation | None = None,
+) -> None:
     """Check the code; on success the address becomes the person's confirmed contact.
 
     A wrong guess is counted in its own transaction before the refusal is raised, so that
@@ -121,7 +140,7 @@ def verification_confirm(*, request: HttpRequest, user: User, channel: str, code
     with transaction.atomic():
         verification = (
             ContactVerification.objects.select_for_update()
-            .filter(user=user, channel=channel, verified_at__isnull=True)
+            .filter(user=user, organisation=organisation, channel=channel, verified_at__isnull=True)
             .first()
         )
         if verification is None or verification.expires_at < timezone.now():
@@ -156,19 +175,24 @@ def _wrong_code(attempts_left: int) -> str:
 
 def _contact_set(*, request: HttpRequest, user: User, verification: ContactVerification) -> None:
     now = timezone.now()
+    # A person and an organisation keep their contact details in fields of the same names.
+    holder: User | Organisation = verification.organisation or user
     if verification.channel == Channel.EMAIL:
-        user.email, user.email_verified_at = verification.address, now
+        holder.email, holder.email_verified_at = verification.address, now
     else:
-        user.mobile_number, user.mobile_verified_at = verification.address, now
-    first_registration = user.registered_at is None
+        holder.mobile_number, holder.mobile_verified_at = verification.address, now
+    first_registration = holder.registered_at is None
     if first_registration:
-        user.registered_at = now
-    user.save()
+        holder.registered_at = now
+    holder.save()
+    organisation = verification.organisation
     audit_record(
         action=AuditEvent.Action.REGISTERED
         if first_registration
         else AuditEvent.Action.CONTACT_CHANGED,
         request=request,
         user=user,
-        target=verification.channel,
+        target=f"organisation:{organisation.pk}:{verification.channel}"
+        if organisation
+        else verification.channel,
     )

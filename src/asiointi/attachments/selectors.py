@@ -1,0 +1,34 @@
+"""Reads of attachments, each limited to what the acting customer owns: others get 404."""
+
+from collections.abc import Iterable
+from uuid import UUID
+
+from django.http import Http404
+
+from asiointi.attachments.models import Attachment
+from asiointi.customers.acting import Acting
+
+
+def attachment_get(*, acting: Acting, pk: UUID | str) -> Attachment:
+    try:
+        return Attachment.objects.get(pk=pk, customer=acting.customer)
+    except (Attachment.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def attachments_of(*, acting: Acting, pks: Iterable[UUID | str]) -> list[Attachment]:
+    """The customer's own attachments among `pks`, in upload order; other ids are ignored."""
+    wanted = []
+    for pk in pks:
+        try:
+            wanted.append(UUID(str(pk)))
+        except ValueError:
+            continue
+    if not wanted:
+        return []
+    return list(Attachment.objects.filter(pk__in=wanted, customer=acting.customer))
+
+
+def attachments_held(*, holder: str) -> list[Attachment]:
+    """What a draft, submission or message holds; the holder's own selector checks access."""
+    return list(Attachment.objects.filter(holder=holder))

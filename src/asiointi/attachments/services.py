@@ -1,0 +1,157 @@
+"""Accepting, holding and deleting attachments. Reads go through selectors.py."""
+
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from asiointi.attachments.limits import AttachmentLimits
+from asiointi.attachments.models import Attachment
+from asiointi.attachments.names import name_sanitised
+from asiointi.attachments.refusals import AttachmentRefused, refusal
+from asiointi.attachments.scanner import ScannerUnavailable, scan_chunks
+from asiointi.attachments.sniffing import HEAD_BYTES, media_type_of
+from asiointi.customers.models import Customer
+from asiointi.identity.models import User
+
+__all__ = [
+    "AttachmentLimits",
+    "AttachmentRefused",
+    "attachment_accept",
+    "attachment_delete",
+    "attachments_hold",
+    "attachments_prune_unheld",
+    "attachments_release",
+]
+
+logger = logging.getLogger(__name__)
+
+# Bytes that make a file "empty" however large it is: blanks and NULs only.
+BLANK = b" \t\r\n\x00"
+
+
+def _is_blank(upload: UploadedFile) -> bool:
+    if upload.size and upload.size > HEAD_BYTES:
+        return False
+    upload.seek(0)
+    content = upload.read()
+    upload.seek(0)
+    return not content.strip(BLANK)
+
+
+def _sha256(upload: UploadedFile) -> str:
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _scanned(upload: UploadedFile, *, name: str, limits: AttachmentLimits) -> bool:
+    """True when clamd passed the file; False when it was not scanned and that is allowed."""
+    digest = hashlib.sha256()
+
+    def chunks() -> Iterator[bytes]:
+        upload.seek(0)
+        for chunk in upload.chunks():
+            digest.update(chunk)
+            yield chunk
+
+    try:
+        verdict = scan_chunks(chunks())
+    except ScannerUnavailable as error:
+        if settings.CLAMAV_REQUIRED:
+            logger.error("attachment refused, virus scanner unavailable: %s", error)
+            raise refusal("scan_unavailable", name=name, limits=limits) from error
+        logger.warning("attachment accepted UNSCANNED (CLAMAV_REQUIRED is off): %s", error)
+        return False
+    if verdict.infected:
+        # The name stays out of the log: residents' file names can carry personal data.
+        logger.warning(
+            "attachment refused, malware %s found, sha256 %s", verdict.signature, digest.hexdigest()
+        )
+        raise refusal("infected", name=name, limits=limits)
+    return True
+
+
+def attachment_accept(
+    *,
+    upload: UploadedFile,
+    limits: AttachmentLimits,
+    customer: Customer,
+    person: User,
+    already: int = 0,
+) -> Attachment:
+    """Check, scan and store one uploaded file, or raise AttachmentRefused saying why not.
+
+    `already` is how many files the question or reply holds before this one. The scan runs before
+    the transaction opens: a write transaction held over a scan would block other writers.
+    """
+    shown_name = name_sanitised(upload.name or "", "")
+    if already >= limits.max_count:
+        raise refusal("too_many", name=shown_name, limits=limits)
+    size = upload.size or 0
+    if size == 0 or _is_blank(upload):
+        raise refusal("empty", name=shown_name, limits=limits)
+    if size > limits.max_bytes:
+        raise refusal("too_large", name=shown_name, limits=limits, size=size)
+    media_type = media_type_of(upload)  # type: ignore[arg-type]
+    if media_type not in limits.media_types:
+        raise refusal("wrong_type", name=shown_name, limits=limits, media_type=media_type)
+    scanned = _scanned(upload, name=shown_name, limits=limits)
+    attachment = Attachment(
+        customer=customer,
+        person=person,
+        original_name=name_sanitised(upload.name or "", media_type),
+        media_type=media_type,
+        size=size,
+        sha256=_sha256(upload),
+        scanned_at=timezone.now() if scanned else None,
+    )
+    upload.seek(0)
+    attachment.file.save(attachment.original_name, upload, save=False)
+    try:
+        with transaction.atomic():
+            attachment.save()
+    except BaseException:
+        attachment.file.delete(save=False)
+        raise
+    return attachment
+
+
+@transaction.atomic
+def attachments_hold(*, attachments: Iterable[Attachment], holder: str) -> None:
+    """Tie the files to what they were sent with (`"submission:42"`), so retention keeps them."""
+    Attachment.objects.filter(pk__in=[a.pk for a in attachments]).update(holder=holder)
+
+
+@transaction.atomic
+def attachments_release(*, holder: str) -> int:
+    """The holder is gone: its files become unheld and are deleted by the next prune."""
+    return Attachment.objects.filter(holder=holder).update(holder="")
+
+
+@transaction.atomic
+def attachment_delete(*, attachment: Attachment) -> None:
+    name = attachment.file.name
+    storage = attachment.file.storage
+    attachment.delete()
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+def attachments_prune_unheld(*, older_than: timedelta | None = None) -> int:
+    """Delete attachments nothing holds that are older than ATTACHMENT_UNHELD_HOURS."""
+    if older_than is None:
+        older_than = timedelta(hours=settings.ATTACHMENT_UNHELD_HOURS)
+    cutoff = timezone.now() - older_than
+    deleted = 0
+    for attachment in Attachment.objects.filter(holder="", created_at__lt=cutoff).iterator():
+        attachment_delete(attachment=attachment)
+        deleted += 1
+    if deleted:
+        logger.info("deleted %s attachments nothing held for %s", deleted, older_than)
+    return deleted

@@ -1,0 +1,87 @@
+"""Only the owning customer downloads an attachment; everyone else gets 404 or the login page."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from asiointi.attachments.limits import AttachmentLimits
+from asiointi.attachments.models import Attachment
+from asiointi.attachments.services import attachment_accept
+from asiointi.attachments.tests.conftest import PDF
+from asiointi.customers.acting import SESSION_ACTING_ORGANISATION, Acting
+from asiointi.customers.services import customer_for_organisation
+from asiointi.organisations.models import Organisation
+from asiointi.privacy.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def upload(acting: Acting, name: str = "päätös ja liite.pdf") -> Attachment:
+    return attachment_accept(
+        upload=SimpleUploadedFile(name, PDF),
+        limits=AttachmentLimits(),
+        customer=acting.customer,
+        person=acting.person,
+    )
+
+
+def test_the_owner_downloads_the_file_as_a_download_that_is_not_kept(
+    client: Client, resident: Acting, clamd: str
+) -> None:
+    attachment = upload(resident)
+
+    response = client.get(attachment.get_absolute_url())
+
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF  # type: ignore[attr-defined]
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert (
+        "filename*=utf-8''p%C3%A4%C3%A4t%C3%B6s%20ja%20liite.pdf" in response["Content-Disposition"]
+    )
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "no-store" in response["Cache-Control"]
+    assert AuditEvent.objects.filter(
+        action=AuditEvent.Action.PERSONAL_DATA_READ, target=f"attachment:{attachment.pk}"
+    ).exists()
+
+
+def test_another_customer_gets_404(
+    client: Client, resident: Acting, stranger: Acting, clamd: str
+) -> None:
+    theirs = upload(stranger)
+    assert client.get(theirs.get_absolute_url()).status_code == 404
+
+
+def test_an_unknown_id_gets_404(client: Client, resident: Acting) -> None:
+    assert client.get("/fi/liitteet/00000000-0000-0000-0000-000000000000/").status_code == 404
+
+
+def test_anonymous_is_sent_to_log_in_and_gets_no_file(resident: Acting, clamd: str) -> None:
+    attachment = upload(resident)
+    response = Client().get(attachment.get_absolute_url())
+    assert response.status_code == 302
+    assert "/login" in response["Location"] or "kirjaudu" in response["Location"]
+
+
+def test_a_file_of_the_organisation_is_not_the_persons_own(
+    client: Client, resident: Acting, clamd: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    organisation = Organisation.objects.create(business_id="0112038-9", name="Testi Oy")
+    company = Acting(
+        person=resident.person,
+        customer=customer_for_organisation(organisation),
+        organisation=organisation,
+    )
+    company_file = upload(company)
+    # As herself, Tessa does not see the company's files.
+    assert client.get(company_file.get_absolute_url()).status_code == 404
+
+    # Tessa holds a mandate for the company (checked again at every request).
+    monkeypatch.setattr(
+        "asiointi.organisations.selectors.organisation_rights_check", lambda **kwargs: True
+    )
+    session = client.session
+    session[SESSION_ACTING_ORGANISATION] = organisation.pk
+    session.save()
+    assert client.get(company_file.get_absolute_url()).status_code == 200

@@ -1,0 +1,42 @@
+"""Turns refusals raised anywhere in a view into pages that explain them and offer a way on."""
+
+from collections.abc import Callable
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+
+from asiointi.customers.acting import ActingRefused, acting_get
+from asiointi.organisations import services
+from asiointi.organisations.selectors import AudienceRefused, rights_current
+from asiointi.organisations.views import SESSION_REFUSED
+
+
+class RefusalMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        # Where the person was going: a form sent by POST is not repeated, its page is shown.
+        next_url = request.get_full_path() if request.method == "GET" else ""
+        if isinstance(exception, AudienceRefused):
+            path = reverse(
+                "organisations:audience_refused", kwargs={"slug": exception.service.slug}
+            )
+            query = f"?{urlencode({'next': next_url})}" if next_url else ""
+            return HttpResponseRedirect(path + query)
+        if isinstance(exception, ActingRefused):
+            acting = acting_get(request)
+            if acting is not None and acting.organisation is not None:
+                request.session[SESSION_REFUSED] = acting.organisation.name
+                rights = rights_current(person=acting.person, organisation=acting.organisation)
+                # Rights that still hold, but not for this service, keep the person acting for
+                # the organisation; otherwise they act as themself again.
+                if rights is None or not rights.allow():
+                    services.chosen_forget(request=request, organisation=acting.organisation)
+            query = f"?{urlencode({'next': next_url})}" if next_url else ""
+            return HttpResponseRedirect(reverse("organisations:refused") + query)
+        return None
