@@ -519,5 +519,15 @@ TYPES: dict[str, QuestionType] = {
 }
 
 
+def _register_file_type() -> None:
+    # The file question lives beside the attachments app it depends on.
+    from asiointi.eforms.file_question import FileUpload
+
+    TYPES[FileUpload.name] = FileUpload()
+
+
+_register_file_type()
+
+
 def question_type(question: Question) -> QuestionType:
     return TYPES[question.type]

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from asiointi.catalogue.models import Service
 from asiointi.customers.acting import acting_check, acting_required
 from asiointi.eforms import selectors
+from asiointi.organisations.selectors import audience_check
 from asiointi.submissions import selectors as submission_selectors
 from asiointi.submissions import services as submission_services
 
@@ -21,8 +22,7 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
     if version is None:
         return render(request, "eforms/no_form.html", {"service": service}, status=404)
     acting_check(acting, service=service)
-    if not submission_selectors.audience_allows(acting=acting, service=service):
-        return render(request, "eforms/not_for_you.html", {"service": service}, status=403)
+    audience_check(acting=acting, service=service)
     if not submission_selectors.access_granted(acting=acting, service=service):
         return render(request, "eforms/prior_contact.html", {"service": service}, status=403)
     if request.method == "POST":

@@ -34,14 +34,6 @@ def submission_history(submission: Submission) -> list[StatusChange]:
     return list(submission.history.all())
 
 
-def audience_allows(*, acting: Acting, service: Service) -> bool:
-    """The one place that decides whether this customer kind may use the service.
-
-    To be replaced by organisations.selectors.audience_check when that lands.
-    """
-    return service.for_organisations if acting.is_organisation else service.for_persons
-
-
 def access_granted(*, acting: Acting, service: Service) -> bool:
     """A service requiring prior contact opens only after the agency has granted access."""
     if not service.requires_prior_contact:

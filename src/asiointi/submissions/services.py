@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from asiointi.attachments.services import attachments_hold, attachments_release
 from asiointi.catalogue.models import Service
 from asiointi.customers.acting import Acting
 from asiointi.customers.models import Customer
@@ -90,12 +91,30 @@ def draft_save(
     draft.person = acting.person
     draft.expires_at = _expiry(draft.version)
     draft.save()
+    _files_hold(draft.version, merged, holder=f"draft:{draft.pk}")
     _draft_in_folder(draft)
     return draft
 
 
+def _files_hold(version: FormVersion, answers: dict[str, Any], *, holder: str) -> None:
+    """Keep the files the answers name from being pruned as unheld; release the rest."""
+    from asiointi.attachments.models import Attachment
+
+    definition = definition_of(version)
+    ids = [
+        item["id"]
+        for page, question in definition.questions()
+        if question.type == "file"
+        for item in (answers.get(question.key) or [])
+        if isinstance(item, dict) and "id" in item
+    ]
+    attachments_release(holder=holder)
+    attachments_hold(attachments=Attachment.objects.filter(pk__in=ids), holder=holder)
+
+
 @transaction.atomic
 def draft_delete(*, draft: Draft) -> None:
+    attachments_release(holder=f"draft:{draft.pk}")
     folder_item_remove(kind="draft", key=str(draft.pk))
     draft.delete()
 
@@ -104,6 +123,7 @@ def draft_delete(*, draft: Draft) -> None:
 def drafts_expired_delete(*, now: datetime.datetime | None = None) -> int:
     expired = list(Draft.objects.filter(expires_at__lt=now or timezone.now()).values_list("pk", flat=True))
     for pk in expired:
+        attachments_release(holder=f"draft:{pk}")
         folder_item_remove(kind="draft", key=str(pk))
     Draft.objects.filter(pk__in=expired).delete()
     return len(expired)
@@ -150,6 +170,8 @@ def _submission_create(*, draft_key: Any, acting: Acting, language: str) -> Subm
         delete_after=now.date() + datetime.timedelta(days=definition.submission_retention_days),
     )
     StatusChange.objects.create(submission=submission, status=Status.RECEIVED)
+    attachments_release(holder=f"draft:{draft.pk}")
+    _files_hold(draft.version, answers_on_path(definition, answers), holder=f"submission:{submission.pk}")
     folder_item_remove(kind="draft", key=str(draft.pk))
     draft.delete()
     _submission_in_folder(submission)

@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from asiointi.customers.acting import acting_check, acting_required
+from asiointi.eforms.file_question import REMOVE_PREFIX, files_into_data
 from asiointi.eforms.pages import ADD, REMOVE, page_show, read_page
 from asiointi.eforms.routing import walk
 from asiointi.eforms.selectors import definition_of
@@ -53,8 +54,13 @@ def draft_page(request: HttpRequest, pk: str, page_key: str) -> HttpResponse:
     if request.method == "GET":
         state = page_show(page, answers, prefilled)
     else:
-        state = read_page(page, request.POST, answers, prefilled)
-        action = request.POST.get("action", CONTINUE)
+        data = files_into_data(request, page, acting, answers)
+        state = read_page(page, data, answers, prefilled)
+        action = data.get("action", CONTINUE)
+        if action.startswith(REMOVE_PREFIX):  # a file removed: the page again, without errors
+            for field_ in state.errors:
+                field_.error = ""
+            state.errors = []
         if not state.errors and action in (CONTINUE, SAVE):
             draft = services.draft_save(
                 draft=draft, acting=acting, answers=state.answers, page_key=page.key

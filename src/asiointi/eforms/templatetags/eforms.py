@@ -16,3 +16,10 @@ def question_template(field: Any) -> str:
     if field.locked:
         return "eforms/questions/locked.html"
     return f"eforms/questions/{field.kind.template}.html"
+
+
+@register.filter
+def file_limits(field: Any) -> Any:
+    from asiointi.eforms.file_question import limits_of
+
+    return limits_of(field.question)
