@@ -16,7 +16,10 @@ from asiointi.catalogue.tests.browser.conftest import (  # noqa: F401
 )
 from asiointi.catalogue.tests.browser.support import OpenPage, Site
 from asiointi.eforms.demo import load_demo
+from asiointi.customers.acting import SESSION_ACTING_ORGANISATION
 from asiointi.identity.models import User
+from asiointi.organisations.models import Organisation
+from asiointi.organisations.selectors import Rights, rights_remember
 from asiointi.submissions.tests.conftest import make_resident, tessa  # noqa: F401
 
 
@@ -26,10 +29,18 @@ def portal(site: Site) -> Site:  # noqa: F811
     return site
 
 
-def log_in(page: Page, live_server: LiveServer, person: User) -> None:
-    """Put a logged-in session's cookie into the page's browser, as after identification."""
+def log_in(
+    page: Page, live_server: LiveServer, person: User, organisation: Organisation | None = None
+) -> None:
+    """Put a logged-in session's cookie into the page's browser, as after identification (and,
+    with an organisation, after choosing it in e-Authorizations as its board chair)."""
     client = Client()
     client.force_login(person)
+    if organisation is not None:
+        rights_remember(person=person, organisation=organisation, rights=Rights(roles=("PJ",)))
+        session = client.session
+        session[SESSION_ACTING_ORGANISATION] = organisation.pk
+        session.save()
     page.context.add_cookies(
         [
             {
@@ -45,4 +56,21 @@ def log_in(page: Page, live_server: LiveServer, person: User) -> None:
 def resident_page(open_page: OpenPage, live_server: LiveServer, tessa: User) -> Page:  # noqa: F811
     page = open_page()
     log_in(page, live_server, tessa)
+    return page
+
+
+@pytest.fixture
+def association(db: None) -> Organisation:
+    return Organisation.objects.create(business_id="0737546-2", name="Käpylän Kotiseutuyhdistys ry")
+
+
+@pytest.fixture
+def association_page(
+    open_page: OpenPage,  # noqa: F811
+    live_server: LiveServer,
+    tessa: User,  # noqa: F811
+    association: Organisation,
+) -> Page:
+    page = open_page()
+    log_in(page, live_server, tessa, association)
     return page
