@@ -4,6 +4,6 @@ A new scenario is a module here with a `SCENARIO`, added to this list.
 """
 
 from asiointi.bench.scenario import Scenario
-from asiointi.bench.scenarios import catalogue
+from asiointi.bench.scenarios import catalogue, forms
 
-SCENARIOS: list[Scenario] = [catalogue.SCENARIO]
+SCENARIOS: list[Scenario] = [catalogue.SCENARIO, forms.SCENARIO]
