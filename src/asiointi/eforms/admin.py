@@ -26,7 +26,8 @@ class FormAdmin(admin.ModelAdmin):
             else:
                 self.message_user(
                     request,
-                    _("%(form)s: version %(number)s published.") % {"form": form, "number": version.number},
+                    _("%(form)s: version %(number)s published.")
+                    % {"form": form, "number": version.number},
                 )
 
 

@@ -19,7 +19,7 @@ EXIT_PREFIX = "exit:"  # a route target: an exit page ("you are not eligible")
 
 
 class DefinitionError(Exception):
-    """A definition that cannot be published; `problems` name each fault in the person's language."""
+    """A definition that cannot be published; `problems` name each fault, translated."""
 
     def __init__(self, problems: list[str]) -> None:
         super().__init__("; ".join(problems))
@@ -209,7 +209,9 @@ def _page(raw: Any, index: int, problems: list[str]) -> Page:
     where = str(_("Page %(key)s") % {"key": key})
     routes = []
     for route in raw.get("routes") or []:
-        condition = _condition(route.get("if") if isinstance(route, dict) else None, problems, where)
+        condition = _condition(
+            route.get("if") if isinstance(route, dict) else None, problems, where
+        )
         if condition is not None:
             routes.append(Route(when=condition, goto=str(route.get("goto", ""))))
     repeat = None
@@ -234,7 +236,9 @@ def _page(raw: Any, index: int, problems: list[str]) -> Page:
 
 def _question(raw: Any, page_key: str, problems: list[str]) -> Question:
     if not isinstance(raw, dict):
-        problems.append(str(_("Page %(key)s has a question that is not a table.") % {"key": page_key}))
+        problems.append(
+            str(_("Page %(key)s has a question that is not a table.") % {"key": page_key})
+        )
         raw = {}
     key = str(raw.get("key", ""))
     where = str(_("Question %(key)s") % {"key": key or "?"})

@@ -88,12 +88,17 @@ class FileUpload(QuestionType):
             unknown.append("max_mb / max_count")
         if unknown:
             return [
-                str(_("Question %(key)s: unknown file limits %(limits)s.") % {"key": question.key, "limits": ", ".join(unknown)})
+                str(
+                    _("Question %(key)s: unknown file limits %(limits)s.")
+                    % {"key": question.key, "limits": ", ".join(unknown)}
+                )
             ]
         return []
 
 
-def files_into_data(request: HttpRequest, page: Page, acting: Acting, answers: dict[str, Any]) -> QueryDict:
+def files_into_data(
+    request: HttpRequest, page: Page, acting: Acting, answers: dict[str, Any]
+) -> QueryDict:
     """The posted data, with each file question's files checked, accepted and verified."""
     data = request.POST.copy()
     action = str(data.get("action", ""))
@@ -101,7 +106,9 @@ def files_into_data(request: HttpRequest, page: Page, acting: Acting, answers: d
         if question.type != FileUpload.name or page.repeat is not None:
             continue
         name = question.key
-        keep = [pk for pk in data.getlist(f"{name}-keep") if action != f"{REMOVE_PREFIX}{name}:{pk}"]
+        keep = [
+            pk for pk in data.getlist(f"{name}-keep") if action != f"{REMOVE_PREFIX}{name}:{pk}"
+        ]
         kept = attachments_of(acting=acting, pks=keep)
         refusal = ""
         limits = limits_of(question)
@@ -109,14 +116,30 @@ def files_into_data(request: HttpRequest, page: Page, acting: Acting, answers: d
             try:
                 kept.append(
                     attachment_accept(
-                        upload=upload, limits=limits, customer=acting.customer, person=acting.person, already=len(kept)
+                        upload=upload,
+                        limits=limits,
+                        customer=acting.customer,
+                        person=acting.person,
+                        already=len(kept),
                     )
                 )
             except AttachmentRefused as refused:
                 refusal = str(refused.message)
         data.setlist(
             VERIFIED.format(name=name),
-            [json.dumps([{"id": str(a.pk), "name": a.original_name, "size": a.size, "media_type": a.media_type} for a in kept])],
+            [
+                json.dumps(
+                    [
+                        {
+                            "id": str(a.pk),
+                            "name": a.original_name,
+                            "size": a.size,
+                            "media_type": a.media_type,
+                        }
+                        for a in kept
+                    ]
+                )
+            ],
         )
         data.setlist(REFUSED.format(name=name), [refusal])
     return data

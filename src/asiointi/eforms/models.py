@@ -7,7 +7,10 @@ class Form(models.Model):
     """A service's form: the definition being edited, and its published versions."""
 
     service = models.OneToOneField(
-        "catalogue.Service", on_delete=models.PROTECT, related_name="eform", verbose_name=_("service")
+        "catalogue.Service",
+        on_delete=models.PROTECT,
+        related_name="eform",
+        verbose_name=_("service"),
     )
     document = models.JSONField(
         _("definition being edited"),

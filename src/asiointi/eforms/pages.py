@@ -132,7 +132,9 @@ def page_show(page: Page, answers: Answers, prefilled: Answers) -> PageState:
     return PageState(
         page,
         [
-            Item(index, _fields(page, {**answers, **item}, item, {}, index), _item_label(page, index))
+            Item(
+                index, _fields(page, {**answers, **item}, item, {}, index), _item_label(page, index)
+            )
             for index, item in enumerate(stored)
         ],
     )
@@ -201,7 +203,11 @@ def read_page(page: Page, data: Any, answers: Answers, prefilled: Answers) -> Pa
     if not state.errors:
         state.answers = {
             page.key: [
-                {f.question.key: f.value for f in item.fields if f.kind.has_answer and f.value is not None}
+                {
+                    f.question.key: f.value
+                    for f in item.fields
+                    if f.kind.has_answer and f.value is not None
+                }
                 for item in items
             ]
         }
@@ -244,7 +250,11 @@ def _read_fields(
         name = _name(page, question, item)
         locked = question.key in prefilled and not question.editable
         # A locked prefilled answer comes from the register, never from the posted page.
-        raw = kind.to_raw(question, prefilled[question.key]) if locked else kind.raw_from_post(data, name)
+        raw = (
+            kind.to_raw(question, prefilled[question.key])
+            if locked
+            else kind.raw_from_post(data, name)
+        )
         field_ = Field(
             question=question,
             kind=kind,
@@ -259,4 +269,3 @@ def _read_fields(
             field_.error = str(invalid.message)
         fields.append(field_)
     return fields
-

@@ -143,7 +143,9 @@ class Number(QuestionType):
         return {"value": "" if value is None else _plain(value)}
 
     def schema(self, question: Question) -> dict[str, Any]:
-        schema: dict[str, Any] = {"type": "integer" if question.settings.get("integer") else "number"}
+        schema: dict[str, Any] = {
+            "type": "integer" if question.settings.get("integer") else "number"
+        }
         if question.settings.get("min") is not None:
             schema["minimum"] = question.settings["min"]
         if question.settings.get("max") is not None:
@@ -162,7 +164,12 @@ class Number(QuestionType):
     def settings_problems(self, question: Question) -> list[str]:
         low, high = question.settings.get("min"), question.settings.get("max")
         if low is not None and high is not None and low > high:
-            return [str(_("Question %(key)s: the smallest number is above the largest.") % {"key": question.key})]
+            return [
+                str(
+                    _("Question %(key)s: the smallest number is above the largest.")
+                    % {"key": question.key}
+                )
+            ]
         return []
 
 
@@ -260,7 +267,9 @@ class Address(QuestionType):
     fields = ("street", "postal_code", "post_office")
     group = True
     empty_message = _("Enter the address.")
-    invalid_message = _("Enter the street address, a postal code of five digits and the post office.")
+    invalid_message = _(
+        "Enter the street address, a postal code of five digits and the post office."
+    )
 
     def clean(self, question: Question, raw: Raw) -> Any:
         if not all(raw[field] for field in self.fields):
@@ -343,9 +352,19 @@ class ChooseOne(QuestionType):
     def settings_problems(self, question: Question) -> list[str]:
         values = [option.value for option in question.options]
         if len(values) < 2 or len(set(values)) != len(values) or "" in values:
-            return [str(_("Question %(key)s needs at least two options with different values.") % {"key": question.key})]
+            return [
+                str(
+                    _("Question %(key)s needs at least two options with different values.")
+                    % {"key": question.key}
+                )
+            ]
         return [
-            str(_("Question %(key)s: option %(value)s needs a label in Finnish, Swedish and English.") % {"key": question.key, "value": option.value})
+            str(
+                _(
+                    "Question %(key)s: option %(value)s needs a label in Finnish, Swedish and English."  # noqa: E501
+                )
+                % {"key": question.key, "value": option.value}
+            )
             for option in question.options
             if not option.label.complete()
         ]
@@ -445,7 +464,9 @@ class Iban(QuestionType):
     name = "iban"
     spellcheck = False
     empty_message = _("Enter the account number.")
-    invalid_message = _("Check the account number. A Finnish one looks like FI21 1234 5600 0007 85.")
+    invalid_message = _(
+        "Check the account number. A Finnish one looks like FI21 1234 5600 0007 85."
+    )
 
     def clean(self, question: Question, raw: Raw) -> Any:
         try:

@@ -15,19 +15,19 @@ class Walk:
     pages: list[Page]
     exit: ExitPage | None  # the person is not eligible: the walk ends on this page
 
-    def keys(self) -> list[str]:
+    def page_keys(self) -> list[str]:
         return [page.key for page in self.pages]
 
     def after(self, key: str) -> Page | None:
         """The page after this one, or None when the next stop is the check page or the exit."""
-        keys = self.keys()
+        keys = self.page_keys()
         if key not in keys:
             return self.pages[0] if self.pages else None
         index = keys.index(key)
         return self.pages[index + 1] if index + 1 < len(keys) else None
 
     def before(self, key: str) -> Page | None:
-        keys = self.keys()
+        keys = self.page_keys()
         index = keys.index(key) if key in keys else 0
         return self.pages[index - 1] if index > 0 else None
 

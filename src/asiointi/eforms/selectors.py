@@ -10,7 +10,10 @@ from asiointi.eforms.models import FormVersion
 def form_version_current(*, service: Service) -> FormVersion | None:
     """The newest published version of the service's form, or None when it has none."""
     return (
-        FormVersion.objects.filter(form__service=service).select_related("form").order_by("-number").first()
+        FormVersion.objects.filter(form__service=service)
+        .select_related("form")
+        .order_by("-number")
+        .first()
     )
 
 

@@ -36,14 +36,19 @@ def answers_summary(definition: Definition, answers: dict[str, Any]) -> list[Sec
         else:
             items = [item for item in answers.get(page.key) or [] if isinstance(item, dict)]
             groups = [
-                Group(f"{page.repeat.item_label} {index + 1}", _rows(page, {**answers, **item}, item, index))
+                Group(
+                    f"{page.repeat.item_label} {index + 1}",
+                    _rows(page, {**answers, **item}, item, index),
+                )
                 for index, item in enumerate(items or [{}])
             ]
         sections.append(Section(page, groups))
     return sections
 
 
-def _rows(page: Page, context: dict[str, Any], source: dict[str, Any], item: int | None) -> list[Row]:
+def _rows(
+    page: Page, context: dict[str, Any], source: dict[str, Any], item: int | None
+) -> list[Row]:
     rows = []
     for question in page.questions:
         kind = question_type(question)

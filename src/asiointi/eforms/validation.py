@@ -36,7 +36,9 @@ def answers_problems(
         problems += _schema_problems(definition, schema, kept)
     if route.exit is not None and route.pages:
         problems.append(
-            Problem(route.pages[-1].key, "", str(route.exit.title), str(_("You cannot send this form.")))
+            Problem(
+                route.pages[-1].key, "", str(route.exit.title), str(_("You cannot send this form."))
+            )
         )
     return problems
 
@@ -56,9 +58,13 @@ def _page_problems(page: Page, context: dict[str, Any], source: dict[str, Any]) 
             # Checked again as when it was given: a date "in the future" may have passed since.
             kind.parse(question, kind.to_raw(question, value))
         except Invalid as invalid:
-            problems.append(Problem(page.key, question.key, str(question.label), str(invalid.message)))
+            problems.append(
+                Problem(page.key, question.key, str(question.label), str(invalid.message))
+            )
         except (TypeError, ValueError, KeyError, AttributeError):
-            problems.append(Problem(page.key, question.key, str(question.label), str(kind.invalid_message)))
+            problems.append(
+                Problem(page.key, question.key, str(question.label), str(kind.invalid_message))
+            )
     return problems
 
 
@@ -78,6 +84,10 @@ def _schema_problems(
             problems.append(Problem(page_key, "", "", str(_("Check this answer."))))
             continue
         kind = TYPES[question.type]
-        message = kind.empty_message if error.validator in ("required", "minItems") else kind.invalid_message
+        message = (
+            kind.empty_message
+            if error.validator in ("required", "minItems")
+            else kind.invalid_message
+        )
         problems.append(Problem(page.key, question.key, str(question.label), str(message)))
     return problems

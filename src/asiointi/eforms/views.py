@@ -17,7 +17,9 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
     """The form's front page: what it needs and how long drafts are kept, or why it cannot be
     used yet (another kind of customer, or the agency must be contacted first)."""
     acting = request.acting  # type: ignore[attr-defined]
-    service = get_object_or_404(Service.objects.select_related("agency"), slug=slug, published=True)
+    service: Service = get_object_or_404(
+        Service.objects.select_related("agency"), slug=slug, published=True
+    )
     version = selectors.form_version_current(service=service)
     if version is None:
         return render(request, "eforms/no_form.html", {"service": service}, status=404)

@@ -59,7 +59,9 @@ def _tell_agency(submission: Submission) -> None:
     service = submission.service
     address = service.contact_email or service.agency.email
     if not address:
-        raise DeliveryFailed(f"Neither the service nor its agency has an e-mail address ({service.slug}).")
+        raise DeliveryFailed(
+            f"Neither the service nor its agency has an e-mail address ({service.slug})."
+        )
     with translation.override("fi"):
         name = str(service.name)
     message = EmailMessage(

@@ -1,5 +1,7 @@
 """Reads, each with its permission check: anything not the acting customer's is a 404."""
 
+from uuid import UUID
+
 from django.http import Http404
 from django.utils import timezone
 
@@ -8,7 +10,7 @@ from asiointi.customers.acting import Acting
 from asiointi.submissions.models import AccessGrant, Draft, StatusChange, Submission
 
 
-def draft_for_acting(*, acting: Acting, pk: object) -> Draft:
+def draft_for_acting(*, acting: Acting, pk: UUID | str) -> Draft:
     draft = (
         Draft.objects.select_related("version__form", "service__agency")
         .filter(pk=pk, customer=acting.customer, expires_at__gt=timezone.now())
@@ -19,7 +21,7 @@ def draft_for_acting(*, acting: Acting, pk: object) -> Draft:
     return draft
 
 
-def submission_for_acting(*, acting: Acting, pk: object) -> Submission:
+def submission_for_acting(*, acting: Acting, pk: UUID | str) -> Submission:
     submission = (
         Submission.objects.select_related("version__form", "service__agency")
         .filter(pk=pk, customer=acting.customer)

@@ -80,9 +80,7 @@ def draft_start(*, acting: Acting, service: Service, version: FormVersion) -> Dr
 
 
 @transaction.atomic
-def draft_save(
-    *, draft: Draft, acting: Acting, answers: dict[str, Any], page_key: str
-) -> Draft:
+def draft_save(*, draft: Draft, acting: Acting, answers: dict[str, Any], page_key: str) -> Draft:
     """Merge one page's answers into the draft; its retention starts again from now."""
     draft = Draft.objects.select_for_update().get(pk=draft.pk)
     merged = {**draft_answers(draft), **answers}
@@ -121,7 +119,9 @@ def draft_delete(*, draft: Draft) -> None:
 
 @transaction.atomic
 def drafts_expired_delete(*, now: datetime.datetime | None = None) -> int:
-    expired = list(Draft.objects.filter(expires_at__lt=now or timezone.now()).values_list("pk", flat=True))
+    expired = list(
+        Draft.objects.filter(expires_at__lt=now or timezone.now()).values_list("pk", flat=True)
+    )
     for pk in expired:
         attachments_release(holder=f"draft:{pk}")
         folder_item_remove(kind="draft", key=str(pk))
@@ -161,7 +161,7 @@ def _submission_create(*, draft_key: Any, acting: Acting, language: str) -> Subm
         draft_key=draft.pk,
         customer=acting.customer,
         person=acting.person,
-        business_id=acting.organisation.business_id if acting.organisation else "",
+        business_id=(acting.organisation.business_id or "") if acting.organisation else "",
         service=draft.service,
         version=draft.version,
         language=language,
@@ -171,7 +171,9 @@ def _submission_create(*, draft_key: Any, acting: Acting, language: str) -> Subm
     )
     StatusChange.objects.create(submission=submission, status=Status.RECEIVED)
     attachments_release(holder=f"draft:{draft.pk}")
-    _files_hold(draft.version, answers_on_path(definition, answers), holder=f"submission:{submission.pk}")
+    _files_hold(
+        draft.version, answers_on_path(definition, answers), holder=f"submission:{submission.pk}"
+    )
     folder_item_remove(kind="draft", key=str(draft.pk))
     draft.delete()
     _submission_in_folder(submission)

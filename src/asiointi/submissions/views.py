@@ -10,7 +10,6 @@ from asiointi.eforms.pages import ADD, REMOVE, page_show, read_page
 from asiointi.eforms.routing import walk
 from asiointi.eforms.selectors import definition_of
 from asiointi.eforms.summary import answers_summary
-from asiointi.eforms.validation import answers_problems
 from asiointi.submissions import selectors, services
 from asiointi.submissions.crypto import content_decrypt
 from asiointi.submissions.models import Submission
@@ -30,7 +29,7 @@ def draft_resume(request: HttpRequest, pk: str) -> HttpResponse:
     """Opening a draft (from the folder, after logging in again) returns to where the person was."""
     draft = selectors.draft_for_acting(acting=request.acting, pk=pk)  # type: ignore[attr-defined]
     route = walk(definition_of(draft.version), services.draft_answers(draft))
-    keys = route.keys()
+    keys = route.page_keys()
     page_key = draft.page_key if draft.page_key in keys else keys[0]
     return HttpResponseRedirect(_page_url(draft.pk, page_key))
 
@@ -46,7 +45,7 @@ def draft_page(request: HttpRequest, pk: str, page_key: str) -> HttpResponse:
     if page is None:
         raise Http404
     route = walk(definition, answers)
-    if page_key not in route.keys():
+    if page_key not in route.page_keys():
         # A page routing skips (an old bookmark, a changed answer): back to where the person is.
         return HttpResponseRedirect(reverse("submissions:draft_resume", args=[draft.pk]))
     prefilled = services.draft_prefilled(draft)
@@ -80,7 +79,7 @@ def draft_page(request: HttpRequest, pk: str, page_key: str) -> HttpResponse:
             "back_url": _page_url(draft.pk, before.key)
             if before
             else reverse("eforms:start", args=[draft.service.slug]),
-            "step": route.keys().index(page.key) + 1,
+            "step": route.page_keys().index(page.key) + 1,
             "steps": len(route.pages),
             "add_action": ADD,
             "remove_action": REMOVE,
@@ -123,7 +122,11 @@ def draft_exit(request: HttpRequest, pk: str) -> HttpResponse:
     return render(
         request,
         "submissions/exit.html",
-        {"draft": draft, "exit": route.exit, "back_url": _page_url(draft.pk, route.keys()[-1])},
+        {
+            "draft": draft,
+            "exit": route.exit,
+            "back_url": _page_url(draft.pk, route.page_keys()[-1]),
+        },
     )
 
 
@@ -161,7 +164,7 @@ def draft_check(request: HttpRequest, pk: str) -> HttpResponse:
             "definition": definition,
             "sections": answers_summary(definition, answers),
             "problems": problems,
-            "back_url": _page_url(draft.pk, route.keys()[-1]),
+            "back_url": _page_url(draft.pk, route.page_keys()[-1]),
         },
     )
 

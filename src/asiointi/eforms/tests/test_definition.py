@@ -9,9 +9,8 @@ from asiointi.eforms.tests.documents import OPTIONS, T, document, page, question
 
 
 def problems_of(doc: object) -> list[str]:
-    with translation.override("en"):
-        with pytest.raises(DefinitionError) as refused:
-            parse(doc)
+    with translation.override("en"), pytest.raises(DefinitionError) as refused:
+        parse(doc)
     return refused.value.problems
 
 
@@ -36,7 +35,9 @@ def test_a_text_missing_in_swedish_is_named() -> None:
 
 
 def test_a_key_used_twice_is_named() -> None:
-    problems = problems_of(document(page("p", question("q", "text")), page("r", question("q", "text"))))
+    problems = problems_of(
+        document(page("p", question("q", "text")), page("r", question("q", "text")))
+    )
     assert problems == ["Question q: the key is used twice."]
 
 
@@ -48,21 +49,39 @@ def test_a_choice_needs_two_options() -> None:
 def test_a_route_must_go_forward_to_a_page_that_exists() -> None:
     doc = document(
         page("p", question("q", "yesno")),
-        page("r", question("s", "text"), routes=[{"if": {"question": "q", "equals": True}, "goto": "p"}]),
+        page(
+            "r",
+            question("s", "text"),
+            routes=[{"if": {"question": "q", "equals": True}, "goto": "p"}],
+        ),
     )
     assert problems_of(doc) == ["Page r: a route goes to “p”, which is not a later page."]
 
 
 def test_a_route_to_a_missing_exit_page_is_named() -> None:
-    doc = document(page("p", question("q", "yesno"), routes=[{"if": {"question": "q", "equals": False}, "goto": "exit:nope"}]))
+    doc = document(
+        page(
+            "p",
+            question("q", "yesno"),
+            routes=[{"if": {"question": "q", "equals": False}, "goto": "exit:nope"}],
+        )
+    )
     assert problems_of(doc) == ["Page p: there is no exit page “exit:nope”."]
 
 
 def test_a_condition_must_look_at_an_earlier_choice() -> None:
-    doc = document(page("p", question("q", "text")), page("r", question("s", "text"), show_if={"question": "q", "equals": "x"}))
+    doc = document(
+        page("p", question("q", "text")),
+        page("r", question("s", "text"), show_if={"question": "q", "equals": "x"}),
+    )
     assert problems_of(doc) == ["Page r: a condition can look only at a choice or yes/no question."]
-    doc = document(page("p", question("q", "text", show_if={"question": "later", "equals": "x"})), page("r", question("later", "yesno")))
-    assert problems_of(doc) == ["Question q: the condition looks at “later”, which is not an earlier question."]
+    doc = document(
+        page("p", question("q", "text", show_if={"question": "later", "equals": "x"})),
+        page("r", question("later", "yesno")),
+    )
+    assert problems_of(doc) == [
+        "Question q: the condition looks at “later”, which is not an earlier question."
+    ]
 
 
 def test_a_number_range_upside_down_is_named() -> None:
@@ -76,8 +95,7 @@ def test_prefill_must_suit_the_question_type() -> None:
 
 
 def test_problems_are_named_in_the_persons_language() -> None:
-    with translation.override("fi"):
-        with pytest.raises(DefinitionError) as refused:
-            parse(document(page("p", question("q", "colour"))))
+    with translation.override("fi"), pytest.raises(DefinitionError) as refused:
+        parse(document(page("p", question("q", "colour"))))
     assert "colour" in refused.value.problems[0]
     assert refused.value.problems[0] != "Question q: there is no question type “colour”."

@@ -12,7 +12,9 @@ from asiointi.eforms.tests.documents import document, page, question
 pytestmark = pytest.mark.django_db
 
 
-def test_publishing_numbers_versions_and_keeps_the_earlier_one(demo_catalogue: dict[str, int]) -> None:
+def test_publishing_numbers_versions_and_keeps_the_earlier_one(
+    demo_catalogue: dict[str, int],
+) -> None:
     service = Service.objects.get(slug="ilmoitus-tai-palaute")
     form = form_define(service=service, document=document(page("p", question("a", "text"))))
     first = form_publish(form=form)
@@ -35,7 +37,9 @@ def test_a_bad_definition_publishes_nothing(demo_catalogue: dict[str, int]) -> N
 
 def test_the_schema_is_served_at_its_id(demo_catalogue: dict[str, int], client: object) -> None:
     service = Service.objects.get(slug="ilmoitus-tai-palaute")
-    version = form_publish(form=form_define(service=service, document=document(page("p", question("a", "text")))))
+    version = form_publish(
+        form=form_define(service=service, document=document(page("p", question("a", "text"))))
+    )
     response = client.get(version.schema["$id"])  # type: ignore[attr-defined]
     assert response.status_code == 200
     assert response.json() == version.schema

@@ -42,7 +42,7 @@ def log_in(portal: str, person: str = TESSA, *, next_url: str = "") -> requests.
 
 
 def selection_page(browser: requests.Session, portal: str, next_url: str = "") -> requests.Response:
-    """"Choose a company or association": off to the e-Authorizations selection page."""
+    """ "Choose a company or association": off to the e-Authorizations selection page."""
     params = {"next": next_url} if next_url else {}
     return browser.get(f"{portal}{path('organisations:start')}", params=params)
 

@@ -17,9 +17,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 ADDRESS = "toimisto@tilitoimisto.example"
 
 
-def post_form(
-    browser: requests.Session, page: requests.Response, **data: str
-) -> requests.Response:
+def post_form(browser: requests.Session, page: requests.Response, **data: str) -> requests.Response:
     """Post the page's form to the page's own address, as its forms do."""
     token = page.text.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
     fields = {"csrfmiddlewaretoken": token, **data}

@@ -15,9 +15,7 @@ REGISTER = "/devidp/valtuudet/service/ypa/user/register/asiointi/010280-952L?req
 
 
 def register_with(portal: str, header: str) -> requests.Response:
-    return requests.get(
-        f"{portal}{REGISTER}", headers={valtuudet.HEADER: header}, timeout=10
-    )
+    return requests.get(f"{portal}{REGISTER}", headers={valtuudet.HEADER: header}, timeout=10)
 
 
 def test_the_checksum_is_base64_hmac_sha256_of_path_and_timestamp() -> None:

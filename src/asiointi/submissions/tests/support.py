@@ -9,11 +9,21 @@ from django.utils import translation
 from asiointi.submissions.models import Draft
 
 PARKING_ANSWERS: dict[str, dict[str, Any]] = {
-    "applicant": {"address-street": "Mannerheimintie 1 A 2", "address-postal_code": "00100",
-                  "address-post_office": "Helsinki", "email": "tessa@example.fi", "phone": ""},
+    "applicant": {
+        "address-street": "Mannerheimintie 1 A 2",
+        "address-postal_code": "00100",
+        "address-post_office": "Helsinki",
+        "email": "tessa@example.fi",
+        "phone": "",
+    },
     "residence": {"lives_in_zone": "yes"},
     "vehicle": {"registration": "ABC-123", "holding": "owner", "emissions": "95"},
-    "period": {"months": "12", "start_date-day": "1", "start_date-month": "1", "start_date-year": "2099"},
+    "period": {
+        "months": "12",
+        "start_date-day": "1",
+        "start_date-month": "1",
+        "start_date-year": "2099",
+    },
     "confirm": {"declaration": "yes"},
 }
 
@@ -30,7 +40,9 @@ def start(client: Client, slug: str, language: str = "fi") -> Draft:
 
 
 def answer(client: Client, draft: Draft, page: str, data: dict[str, Any], **extra: str) -> Any:
-    return client.post(url("submissions:draft_page", draft.pk, page), {"action": "continue", **data, **extra})
+    return client.post(
+        url("submissions:draft_page", draft.pk, page), {"action": "continue", **data, **extra}
+    )
 
 
 def fill_parking(client: Client) -> Draft:

@@ -22,7 +22,9 @@ def test_a_stranger_gets_404_for_someone_elses_draft_submission_and_pdf(
     draft = fill_parking(tessa_client)
     for name in ("submissions:draft_resume", "submissions:draft_check"):
         assert stranger_client.get(url(name, draft.pk)).status_code == 404
-    assert stranger_client.get(url("submissions:draft_page", draft.pk, "vehicle")).status_code == 404
+    assert (
+        stranger_client.get(url("submissions:draft_page", draft.pk, "vehicle")).status_code == 404
+    )
     assert stranger_client.post(url("submissions:draft_check", draft.pk)).status_code == 404
     with django_capture_on_commit_callbacks(execute=True):
         tessa_client.post(url("submissions:draft_check", draft.pk))
@@ -56,7 +58,10 @@ def test_a_service_requiring_prior_contact_shows_the_instructions_until_access_i
     assert response.status_code == 403
     assert "Ota ensin yhteyttä virastoon" in response.content.decode()
     assert tessa_client.post(start).status_code == 403
-    AccessGrant.objects.create(service=Service.objects.get(slug="ilmoitus-tai-palaute"), customer=customer_for_person(tessa))
+    AccessGrant.objects.create(
+        service=Service.objects.get(slug="ilmoitus-tai-palaute"),
+        customer=customer_for_person(tessa),
+    )
     assert tessa_client.get(start).status_code == 200
 
 

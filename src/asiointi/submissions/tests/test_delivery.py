@@ -22,7 +22,7 @@ class Agency(BaseHTTPRequestHandler):
     answers: list[int] = []
     received: list[dict[str, Any]] = []
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers["Content-Length"]))
         status = self.answers.pop(0) if self.answers else 200
         if status == 200:
@@ -65,7 +65,9 @@ def test_a_failed_attempt_is_retried_and_the_answers_arrive_once(
 
 
 def test_after_the_last_attempt_staff_and_resident_see_the_delay(
-    tessa_client: Client, agency: type[Agency], django_capture_on_commit_callbacks: Any,
+    tessa_client: Client,
+    agency: type[Agency],
+    django_capture_on_commit_callbacks: Any,
     admin_client: Client,
 ) -> None:
     agency.answers = [500, 500, 500]
@@ -86,4 +88,8 @@ def test_after_the_last_attempt_staff_and_resident_see_the_delay(
         )
     submission.refresh_from_db()
     assert submission.status == "delivered"
-    assert [c.status for c in submission.history.all()] == ["received", "delivery_delayed", "delivered"]
+    assert [c.status for c in submission.history.all()] == [
+        "received",
+        "delivery_delayed",
+        "delivered",
+    ]

@@ -15,7 +15,9 @@ from asiointi.submissions.tests.support import PARKING_ANSWERS, answer, start, u
 pytestmark = pytest.mark.usefixtures("demo_forms")
 
 
-def test_each_page_is_saved_and_opening_the_draft_returns_to_where_the_person_was(tessa_client: Client) -> None:
+def test_each_page_is_saved_and_opening_the_draft_returns_to_where_the_person_was(
+    tessa_client: Client,
+) -> None:
     draft = start(tessa_client, "asukaspysakointitunnus")
     answer(tessa_client, draft, "applicant", PARKING_ANSWERS["applicant"])
     answer(tessa_client, draft, "residence", PARKING_ANSWERS["residence"])
@@ -29,7 +31,12 @@ def test_each_page_is_saved_and_opening_the_draft_returns_to_where_the_person_wa
 def test_a_page_with_errors_keeps_what_was_typed_and_saves_nothing(tessa_client: Client) -> None:
     draft = start(tessa_client, "asukaspysakointitunnus")
     before = Draft.objects.get().answers_encrypted
-    response = answer(tessa_client, draft, "applicant", {**PARKING_ANSWERS["applicant"], "address-postal_code": "1O0"})
+    response = answer(
+        tessa_client,
+        draft,
+        "applicant",
+        {**PARKING_ANSWERS["applicant"], "address-postal_code": "1O0"},
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert page.count('value="1O0"') == 1 and "Virhe:" in page
@@ -38,7 +45,12 @@ def test_a_page_with_errors_keeps_what_was_typed_and_saves_nothing(tessa_client:
 
 def test_prefilled_register_details_cannot_be_changed_by_posting(tessa_client: Client) -> None:
     draft = start(tessa_client, "asukaspysakointitunnus")
-    answer(tessa_client, draft, "applicant", {**PARKING_ANSWERS["applicant"], "name-given": "Mallory", "identity_code": "010594Y9032"})
+    answer(
+        tessa_client,
+        draft,
+        "applicant",
+        {**PARKING_ANSWERS["applicant"], "name-given": "Mallory", "identity_code": "010594Y9032"},
+    )
     answers = draft_answers(Draft.objects.get())
     assert answers["name"] == {"given": "Tessa", "family": "Testilä"}
     assert answers["identity_code"] == "010280-952L"
@@ -47,7 +59,9 @@ def test_prefilled_register_details_cannot_be_changed_by_posting(tessa_client: C
 def test_expired_drafts_are_deleted_with_their_folder_entries(tessa_client: Client) -> None:
     start(tessa_client, "asukaspysakointitunnus")
     Draft.objects.update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
-    assert tessa_client.get(url("submissions:draft_resume", Draft.objects.get().pk)).status_code == 404
+    assert (
+        tessa_client.get(url("submissions:draft_resume", Draft.objects.get().pk)).status_code == 404
+    )
     call_command("delete_expired_drafts")
     assert not Draft.objects.exists() and not FolderItem.objects.filter(kind="draft").exists()
 
@@ -55,7 +69,8 @@ def test_expired_drafts_are_deleted_with_their_folder_entries(tessa_client: Clie
 def test_save_and_continue_later_tells_how_long_the_draft_is_kept(tessa_client: Client) -> None:
     draft = start(tessa_client, "asukaspysakointitunnus")
     response = tessa_client.post(
-        url("submissions:draft_page", draft.pk, "applicant"), {**PARKING_ANSWERS["applicant"], "action": "save"}
+        url("submissions:draft_page", draft.pk, "applicant"),
+        {**PARKING_ANSWERS["applicant"], "action": "save"},
     )
     assert response.headers["Location"] == url("submissions:draft_saved", draft.pk)
     page = tessa_client.get(response.headers["Location"]).content.decode()

@@ -15,8 +15,8 @@ from asiointi.catalogue.tests.browser.conftest import (  # noqa: F401
     site,
 )
 from asiointi.catalogue.tests.browser.support import OpenPage, Site
-from asiointi.eforms.demo import load_demo
 from asiointi.customers.acting import SESSION_ACTING_ORGANISATION
+from asiointi.eforms.demo import load_demo
 from asiointi.identity.models import User
 from asiointi.organisations.models import Organisation
 from asiointi.organisations.selectors import Rights, rights_remember

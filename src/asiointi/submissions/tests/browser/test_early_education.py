@@ -26,8 +26,12 @@ def child(me: Filler, number: int, given: str, code: str) -> None:
 
 
 def test_a_guardian_applies_for_two_children_and_resumes_after_logging_out(
-    resident_page: Page, portal: Site, check_page: CheckPage, open_page: OpenPage,
-    live_server: LiveServer, tessa: User,
+    resident_page: Page,
+    portal: Site,
+    check_page: CheckPage,
+    open_page: OpenPage,
+    live_server: LiveServer,
+    tessa: User,
 ) -> None:
     me = Filler(resident_page, portal, "sv", check_page)
     me.open_form("varhaiskasvatushakemus")
@@ -44,10 +48,14 @@ def test_a_guardian_applies_for_two_children_and_resumes_after_logging_out(
     me.check(me.page, "three children")
     me.press("Ta bort Barn 3")
     expect(me.main.get_by_role("group", name="Barn 3", exact=True)).to_have_count(0)
-    me.main.get_by_role("group", name="Barn 2", exact=True).get_by_label("Barnets personbeteckning").fill("010120A98")
+    me.main.get_by_role("group", name="Barn 2", exact=True).get_by_label(
+        "Barnets personbeteckning"
+    ).fill("010120A98")
     me.go_on()
     me.expect_errors("Kontrollera personbeteckningen.")
-    me.main.get_by_role("group", name="Barn 2", exact=True).get_by_label("Barnets personbeteckning").fill("020220A9988")
+    me.main.get_by_role("group", name="Barn 2", exact=True).get_by_label(
+        "Barnets personbeteckning"
+    ).fill("020220A9988")
     me.press("Spara och fortsätt senare")
     me.expect_page("Dina svar har sparats")
 
@@ -60,7 +68,9 @@ def test_a_guardian_applies_for_two_children_and_resumes_after_logging_out(
     me.check(me.page, "folder with a draft")
     follow(me.page, me.main.get_by_role("link", name="Ansökan om småbarnspedagogik"))
     me.expect_page("Barnen som du söker plats för")
-    expect(me.main.get_by_role("group", name="Barn 2", exact=True).get_by_label("Förnamn")).to_have_value("Ella")
+    expect(
+        me.main.get_by_role("group", name="Barn 2", exact=True).get_by_label("Förnamn")
+    ).to_have_value("Ella")
     me.go_on()
 
     me.expect_page("Önskemål")

@@ -14,7 +14,10 @@ from asiointi.submissions.models import Submission
 from asiointi.submissions.tests.browser.steps import Filler
 
 pytestmark = pytest.mark.browser
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>"
+    b"endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 
 def test_an_association_applies_for_a_grant_with_attachments(
@@ -56,7 +59,9 @@ def test_an_association_applies_for_a_grant_with_attachments(
     me.expect_page("Form sent")
     submission = Submission.objects.get()
     assert submission.business_id == "0737546-2"
-    assert [f["name"] for f in content_decrypt(submission.content_encrypted)["documents"]] == ["budget.pdf"]
+    assert [f["name"] for f in content_decrypt(submission.content_encrypted)["documents"]] == [
+        "budget.pdf"
+    ]
 
 
 def test_a_company_sends_an_excavation_notice(
@@ -76,7 +81,9 @@ def test_a_company_sends_an_excavation_notice(
     me.fill("Post office", "Helsinki")
     me.choose("Pavement")
     for prefix, day in (("start", "1"), ("end", "14")):
-        group = me.main.get_by_role("group", name=f"Work {prefix}s" if prefix == "start" else "Work ends")
+        group = me.main.get_by_role(
+            "group", name=f"Work {prefix}s" if prefix == "start" else "Work ends"
+        )
         group.get_by_label("Day").fill(day)
         group.get_by_label("Month").fill("5")
         group.get_by_label("Year").fill("2099")

@@ -11,7 +11,9 @@ from asiointi.submissions.tests.browser.steps import Filler
 pytestmark = pytest.mark.browser
 
 
-def test_a_resident_applies_for_a_parking_permit(resident_page: Page, portal: Site, check_page: CheckPage) -> None:
+def test_a_resident_applies_for_a_parking_permit(
+    resident_page: Page, portal: Site, check_page: CheckPage
+) -> None:
     me = Filler(resident_page, portal, "fi", check_page)
     me.open_form("asukaspysakointitunnus")
 
