@@ -67,7 +67,8 @@ class Tally:
 
 
 def residents_logged_in(count: int) -> list[str]:
-    """Session keys of `count` registered test residents (made once, kept between runs)."""
+    """Session keys of `count` registered residents (made once, kept between runs). Their codes
+    are ordinary ones (individual numbers 100-119): production refuses test persons' codes."""
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.utils import timezone
@@ -80,8 +81,8 @@ def residents_logged_in(count: int) -> list[str]:
     store = import_string(f"{settings.SESSION_ENGINE}.SessionStore")
     keys = []
     for number in range(count):
-        body = f"010280-{900 + number}"
-        code = body + CHECK_CHARACTERS[int(f"010280{900 + number}") % 31]
+        body = f"010280-{100 + number}"
+        code = body + CHECK_CHARACTERS[int(f"010280{100 + number}") % 31]
         person, _created = User.objects.update_or_create(
             username=f"bench-resident-{number}",
             defaults={
@@ -116,9 +117,10 @@ def addresses() -> dict[str, str]:
         }
 
 
-def send_one(client: requests.Session, base: str, paths: dict[str, str], tally: Tally) -> bool:
+def send_one(
+    client: requests.Session, base: str, paths: dict[str, str], tally: Tally, csrf: str
+) -> bool:
     """One resident fills in the whole form and sends it; False when a step failed."""
-    csrf = client.cookies.get("csrftoken") or ""
     headers = {"X-CSRFToken": csrf, "Referer": base}
 
     def step(
@@ -181,7 +183,7 @@ def drive(base: str, seconds: float, sessions: list[str], tally: Tally, bare: bo
                     response = client.get(base + BARE.paths[0])
                     tally.add("bare", time.perf_counter() - began, response.status_code == 200)
                     done[index] += 1
-                elif send_one(client, base, paths, tally):
+                elif send_one(client, base, paths, tally, token):
                     tally.add(WHOLE, time.perf_counter() - began, True)
                     done[index] += 1
 
