@@ -261,71 +261,66 @@ class Phone(QuestionType):
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
-class Address(QuestionType):
+class Parts(QuestionType):
+    """A question answered in several text inputs (address, name): all of them needed."""
+
+    group = True
+    part_length: ClassVar[int] = 200
+    patterns: ClassVar[dict[str, str]] = {}  # a part's pattern, beyond being non-empty
+
+    def clean(self, question: Question, raw: Raw) -> Any:
+        if not all(raw[field] for field in self.fields):
+            raise Invalid(self.invalid_message)
+        if any(len(raw[field]) > self.part_length for field in self.fields):
+            raise Invalid(_("Use at most %(count)s characters.") % {"count": self.part_length})
+        return {field: raw[field] for field in self.fields}
+
+    def to_raw(self, question: Question, value: Any) -> Raw:
+        return {field: (value or {}).get(field, "") for field in self.fields}
+
+    def schema(self, question: Question) -> dict[str, Any]:
+        text = {"type": "string", "minLength": 1, "maxLength": self.part_length}
+        return {
+            "type": "object",
+            "properties": {
+                field: {"type": "string", "pattern": self.patterns[field]}
+                if field in self.patterns
+                else text
+                for field in self.fields
+            },
+            "required": list(self.fields),
+            "additionalProperties": False,
+        }
+
+
+class Address(Parts):
     name = "address"
     template = "address"
     fields = ("street", "postal_code", "post_office")
-    group = True
+    patterns = {"postal_code": "^[0-9]{5}$"}
     empty_message = _("Enter the address.")
     invalid_message = _(
         "Enter the street address, a postal code of five digits and the post office."
     )
 
     def clean(self, question: Question, raw: Raw) -> Any:
-        if not all(raw[field] for field in self.fields):
-            raise Invalid(self.invalid_message)
+        value = super().clean(question, raw)
         if not re.fullmatch(r"[0-9]{5}", raw["postal_code"]):
             raise Invalid(_("Enter the postal code as five digits, like 00100."))
-        if any(len(raw[field]) > 200 for field in self.fields):
-            raise Invalid(_("Use at most %(count)s characters.") % {"count": 200})
-        return {field: raw[field] for field in self.fields}
-
-    def to_raw(self, question: Question, value: Any) -> Raw:
-        return {field: (value or {}).get(field, "") for field in self.fields}
-
-    def schema(self, question: Question) -> dict[str, Any]:
-        return {
-            "type": "object",
-            "properties": {
-                "street": {"type": "string", "minLength": 1, "maxLength": 200},
-                "postal_code": {"type": "string", "pattern": "^[0-9]{5}$"},
-                "post_office": {"type": "string", "minLength": 1, "maxLength": 200},
-            },
-            "required": list(self.fields),
-            "additionalProperties": False,
-        }
+        return value
 
     def display(self, question: Question, value: Any) -> str:
         return f"{value['street']}, {value['postal_code']} {value['post_office']}"
 
 
-class Name(QuestionType):
+class Name(Parts):
     name = "name"
     template = "name"
     fields = ("given", "family")
-    group = True
+    part_length = 100
     spellcheck = False
     empty_message = _("Enter the first name and the last name.")
     invalid_message = empty_message
-
-    def clean(self, question: Question, raw: Raw) -> Any:
-        if not all(raw[field] for field in self.fields):
-            raise Invalid(self.invalid_message)
-        if any(len(raw[field]) > 100 for field in self.fields):
-            raise Invalid(_("Use at most %(count)s characters.") % {"count": 100})
-        return {field: raw[field] for field in self.fields}
-
-    def to_raw(self, question: Question, value: Any) -> Raw:
-        return {field: (value or {}).get(field, "") for field in self.fields}
-
-    def schema(self, question: Question) -> dict[str, Any]:
-        part = {"type": "string", "minLength": 1, "maxLength": 100}
-        return {
-            "type": "object",
-            "properties": {"given": part, "family": part},
-            "required": ["given", "family"],
-            "additionalProperties": False,
-        }
 
     def display(self, question: Question, value: Any) -> str:
         return f"{value['given']} {value['family']}"
