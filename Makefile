@@ -8,12 +8,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The OpenID Connect tests run oidc-provider (npm) as an independent OpenID Provider.
 OIDC_PEER := src/asiointi/identity/tests/oidc_peer
 
-.PHONY: run test setup bench check lint messages chromium xmlsec1 clamav system-libs clean
+.PHONY: run test setup bench check lint messages chromium xmlsec1 clamav poppler system-libs clean
 
 run: setup system-libs
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: setup $(VENV)/.dev system-libs chromium xmlsec1 clamav $(OIDC_PEER)/node_modules/.package-lock.json
+test: setup $(VENV)/.dev system-libs chromium xmlsec1 clamav poppler $(OIDC_PEER)/node_modules/.package-lock.json
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy src
@@ -59,8 +59,8 @@ xmlsec1:
 # Attachments: libmagic names a file's type from its content; WeasyPrint draws PDFs with Pango and
 # HarfBuzz in a local font. Debian desktops have them; a bare system gets them here.
 system-libs:
-	@(ldconfig -p | grep -q libmagic.so.1 && ldconfig -p | grep -q libpangoft2-1.0.so.0 \
-	  && ldconfig -p | grep -q libharfbuzz-subset.so.0 && fc-list | grep -q DejaVuSans) \
+	@(/sbin/ldconfig -p | grep -q libmagic.so.1 && /sbin/ldconfig -p | grep -q libpangoft2-1.0.so.0 \
+	  && /sbin/ldconfig -p | grep -q libharfbuzz-subset.so.0 && fc-list | grep -q DejaVuSans) \
 	|| ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libmagic1 libpango-1.0-0 \
 	  libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fontconfig)
 
@@ -68,6 +68,10 @@ system-libs:
 clamav:
 	@command -v clamd >/dev/null || [ -x /usr/sbin/clamd ] \
 	|| ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q clamav-daemon)
+
+# The PDF tests read text and fonts back with pdftotext and pdffonts.
+poppler:
+	@command -v pdftotext >/dev/null || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q poppler-utils)
 
 $(OIDC_PEER)/node_modules/.package-lock.json: $(OIDC_PEER)/package-lock.json
 	npm ci --prefix $(OIDC_PEER) --no-audit --no-fund

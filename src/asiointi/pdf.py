@@ -6,13 +6,18 @@ a value a resident typed can never make the server fetch a URL. Text uses the fo
 the machine (Debian's fonts-dejavu-core at least).
 """
 
+import mimetypes
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.http import content_disposition_header
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -30,7 +35,8 @@ class LocalOnlyFetcher(URLFetcher):
         if parts.scheme == "file":
             path = static_file(unquote(parts.path))
             if path is not None:
-                return URLFetcherResponse(url, path.read_bytes())
+                media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": media_type})
         raise ValueError(f"PDF rendering fetches only the portal's static files, not {url}")
 
 
@@ -45,7 +51,7 @@ def static_file(url_path: str) -> Path | None:
     return Path(found) if isinstance(found, str) else None
 
 
-def pdf_render(*, template_name: str, context: dict[str, object], language: str) -> bytes:
+def pdf_render(*, template_name: str, context: Mapping[str, Any], language: str) -> bytes:
     """Render the template in `language` and return the PDF's bytes."""
     with translation.override(language):
         city_name = settings.CITY_NAME.get(language, settings.CITY_NAME["fi"])
@@ -53,3 +59,13 @@ def pdf_render(*, template_name: str, context: dict[str, object], language: str)
             template_name, {"city_name": city_name, **context, "language": language}
         )
     return HTML(string=html, base_url=BASE_URL, url_fetcher=LocalOnlyFetcher()).write_pdf()
+
+
+def pdf_response(*, pdf: bytes, filename: str, download: bool = False) -> HttpResponse:
+    """A rendered PDF for the browser: shown in its PDF viewer, or saved when `download`; never
+    kept in a cache, since such documents are personal."""
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response.headers["Content-Disposition"] = content_disposition_header(download, filename) or ""
+    response.headers["Cache-Control"] = "private, no-store"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -411,6 +411,14 @@ if not CLAMAV_REQUIRED and not DEBUG:
     )
 # Attachments not taken into a draft, submission or message by then are deleted (attachments_prune).
 ATTACHMENT_UNHELD_HOURS = env_int("ATTACHMENT_UNHELD_HOURS", 24)
+
+# Scheduled work for `celery -A asiointi beat` (production); apps add their own entries here.
+CELERY_BEAT_SCHEDULE = {
+    "attachments-prune": {
+        "task": "asiointi.attachments.tasks.attachments_prune",
+        "schedule": 60 * 60,
+    },
+}
 # Its test e-Authorizations service knows the portal by the same settings the portal's client uses.
 DEVIDP_VALTUUDET_CLIENT_ID = VALTUUDET_CLIENT_ID
 DEVIDP_VALTUUDET_API_KEY = VALTUUDET_API_KEY

@@ -16,8 +16,9 @@ Use:
         hold them with attachments.services.attachments_hold(holder=..., attachments=...)
 
 The form needs enctype="multipart/form-data". `attachments/_attachments_field.html` renders the
-label, hint, errors and the widget in the portal's style. A remove button is a submit button:
-place the form's own submit button before the field, or Enter in a text input removes a file.
+label, hint, errors and the widget in the portal's style. A remove button is a submit button, and
+Enter in a text input presses a form's first submit button: start the form with a hidden copy of
+its own (`<button type="submit" name="..." hidden tabindex="-1" aria-hidden="true"></button>`).
 """
 
 from collections.abc import Iterable
@@ -97,7 +98,9 @@ class AttachmentsField(forms.Field):
         self.acting: Acting | None = None
         # The files the field holds after checking, shown again whatever else failed.
         self.current: list[Attachment] | None = None
-        self.widget.has_hint = bool(self.help_text)  # type: ignore[attr-defined]
+        # Not bool(help_text): that would translate a lazy hint while the module is imported.
+        no_hint = isinstance(self.help_text, str) and self.help_text == ""
+        self.widget.has_hint = not no_hint  # type: ignore[attr-defined]
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
         return {**super().widget_attrs(widget), "accept": self.limits.accept()}

@@ -47,6 +47,22 @@ def type_extensions(media_type: str) -> tuple[str, ...]:
     return KNOWN_TYPES.get(media_type, ("", ()))[1]
 
 
+def media_types_named(*labels: str) -> frozenset[str]:
+    """Media types from the names people use (`"pdf"`, `"jpg"`, `"docx"`), for form definitions;
+    an unknown name raises ValueError naming it."""
+    by_name = {
+        name: media_type
+        for media_type, (label, extensions) in KNOWN_TYPES.items()
+        for name in (label.lower(), *(extension.lstrip(".") for extension in extensions))
+    }
+    unknown = [label for label in labels if label.lower().lstrip(".") not in by_name]
+    if unknown:
+        raise ValueError(
+            f"Unknown file types: {', '.join(unknown)}. Known: {', '.join(sorted(by_name))}"
+        )
+    return frozenset(by_name[label.lower().lstrip(".")] for label in labels)
+
+
 @dataclass(frozen=True)
 class AttachmentLimits:
     """Limits of one question or reply. `media_types` are content types sniffed from the bytes."""

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 
+from asiointi.attachments.limits import type_label
+
 
 class AttachmentStorage(LazyObject):
     """STORAGES["attachments"], looked up when first used and again after the setting changes."""
@@ -77,3 +79,8 @@ class Attachment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("attachments:download", kwargs={"pk": self.pk})
+
+    @property
+    def type_label(self) -> str:
+        """PDF, JPEG, DOCX …: what residents call the kind of file."""
+        return type_label(self.media_type)

@@ -32,3 +32,8 @@ def attachments_of(*, acting: Acting, pks: Iterable[UUID | str]) -> list[Attachm
 def attachments_held(*, holder: str) -> list[Attachment]:
     """What a draft, submission or message holds; the holder's own selector checks access."""
     return list(Attachment.objects.filter(holder=holder))
+
+
+def attachments_of_customer(*, acting: Acting) -> list[Attachment]:
+    """Every file the acting customer has, newest first (their data export, for one)."""
+    return list(Attachment.objects.filter(customer=acting.customer).order_by("-created_at"))

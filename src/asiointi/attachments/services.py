@@ -125,8 +125,11 @@ def attachment_accept(
 
 @transaction.atomic
 def attachments_hold(*, attachments: Iterable[Attachment], holder: str) -> None:
-    """Tie the files to what they were sent with (`"submission:42"`), so retention keeps them."""
-    Attachment.objects.filter(pk__in=[a.pk for a in attachments]).update(holder=holder)
+    """The holder (`"draft:7"`, `"submission:42"`) now holds exactly these files, so retention
+    keeps them; files it held before and no longer does become unheld."""
+    pks = [attachment.pk for attachment in attachments]
+    Attachment.objects.filter(holder=holder).exclude(pk__in=pks).update(holder="")
+    Attachment.objects.filter(pk__in=pks).update(holder=holder)
 
 
 @transaction.atomic

@@ -1,11 +1,16 @@
 """Only the owning customer downloads an attachment; everyone else gets 404 or the login page."""
 
+import uuid
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.loader import render_to_string
 from django.test import Client
+from django.urls import reverse
 
 from asiointi.attachments.limits import AttachmentLimits
 from asiointi.attachments.models import Attachment
+from asiointi.attachments.selectors import attachments_of_customer
 from asiointi.attachments.services import attachment_accept
 from asiointi.attachments.tests.conftest import PDF
 from asiointi.customers.acting import SESSION_ACTING_ORGANISATION, Acting
@@ -54,7 +59,8 @@ def test_another_customer_gets_404(
 
 
 def test_an_unknown_id_gets_404(client: Client, resident: Acting) -> None:
-    assert client.get("/fi/liitteet/00000000-0000-0000-0000-000000000000/").status_code == 404
+    url = reverse("attachments:download", kwargs={"pk": uuid.uuid4()})
+    assert client.get(url).status_code == 404
 
 
 def test_anonymous_is_sent_to_log_in_and_gets_no_file(resident: Acting, clamd: str) -> None:
@@ -85,3 +91,16 @@ def test_a_file_of_the_organisation_is_not_the_persons_own(
     session[SESSION_ACTING_ORGANISATION] = organisation.pk
     session.save()
     assert client.get(company_file.get_absolute_url()).status_code == 200
+
+
+def test_the_customers_files_are_listed_as_download_links(
+    client: Client, resident: Acting, stranger: Acting, clamd: str
+) -> None:
+    first, second = upload(resident, "a.pdf"), upload(resident, "b.pdf")
+    upload(stranger, "theirs.pdf")
+    files = attachments_of_customer(acting=resident)
+    assert files == [second, first]
+
+    html = render_to_string("attachments/_attachment_links.html", {"attachments": files})
+    assert f'<a href="{first.get_absolute_url()}" download>a.pdf</a> (PDF, ' in html
+    assert "theirs.pdf" not in html

@@ -30,20 +30,34 @@ def test_a_bad_address_is_unavailable() -> None:
         scan_chunks([b"x"], address="clamd.example:3310")
 
 
-@pytest.fixture
-def silent_server(tmp_path: Path) -> Iterator[str]:
-    """Accepts a connection and never answers, like a hung scanner."""
-    path = str(tmp_path / "silent.sock")
+def fake_clamd(path: Path, answer: bytes | None) -> Iterator[str]:
+    """A daemon on a unix socket that reads one stream and sends `answer`, or never answers."""
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    server.bind(path)
+    server.bind(str(path))
     server.listen(1)
     accepted: list[socket.socket] = []
-    thread = threading.Thread(target=lambda: accepted.append(server.accept()[0]), daemon=True)
-    thread.start()
+
+    def serve() -> None:
+        connection = server.accept()[0]
+        accepted.append(connection)
+        if answer is None:
+            return
+        received = b""
+        while not received.endswith(b"\0\0\0\0"):
+            received += connection.recv(100)
+        connection.sendall(answer)
+
+    threading.Thread(target=serve, daemon=True).start()
     yield f"unix://{path}"
     for connection in accepted:
         connection.close()
     server.close()
+
+
+@pytest.fixture
+def silent_server(tmp_path: Path) -> Iterator[str]:
+    """Accepts a connection and never answers, like a hung scanner."""
+    yield from fake_clamd(tmp_path / "silent.sock", None)
 
 
 def test_a_hung_daemon_times_out(silent_server: str) -> None:
@@ -53,20 +67,7 @@ def test_a_hung_daemon_times_out(silent_server: str) -> None:
 
 @pytest.fixture
 def erring_server(tmp_path: Path) -> Iterator[str]:
-    path = str(tmp_path / "erring.sock")
-    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    server.bind(path)
-    server.listen(1)
-
-    def answer() -> None:
-        connection = server.accept()[0]
-        connection.recv(100)
-        connection.sendall(b"INSTREAM size limit exceeded. ERROR\0")
-        connection.close()
-
-    threading.Thread(target=answer, daemon=True).start()
-    yield f"unix://{path}"
-    server.close()
+    yield from fake_clamd(tmp_path / "erring.sock", b"INSTREAM size limit exceeded. ERROR\0")
 
 
 def test_an_error_answer_is_not_a_verdict(erring_server: str) -> None:

@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from asiointi.attachments.limits import AttachmentLimits
+from asiointi.attachments.limits import AttachmentLimits, media_types_named
 from asiointi.attachments.names import name_sanitised
 from asiointi.attachments.sniffing import media_type_of
 from asiointi.attachments.tests.conftest import EXE, PDF, PNG
@@ -72,3 +72,13 @@ def test_limits_must_allow_something() -> None:
         AttachmentLimits(max_count=0)
     with pytest.raises(ValueError):
         AttachmentLimits(media_types=frozenset())
+
+
+def test_form_definitions_name_types_as_people_do() -> None:
+    assert media_types_named("PDF", "jpg", ".jpeg", "docx") == {
+        "application/pdf",
+        "image/jpeg",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    }
+    with pytest.raises(ValueError, match="Unknown file types: exe"):
+        media_types_named("pdf", "exe")
