@@ -13,7 +13,6 @@ from asiointi.eforms.summary import answers_summary
 from asiointi.submissions import selectors, services
 from asiointi.submissions.crypto import content_decrypt
 from asiointi.submissions.models import Submission
-from asiointi.submissions.pdf import submission_pdf
 
 SAVE, CONTINUE = "save", "continue"
 
@@ -207,8 +206,12 @@ def detail(request: HttpRequest, pk: str) -> HttpResponse:
 @require_safe
 def pdf(request: HttpRequest, pk: str) -> HttpResponse:
     submission = selectors.submission_for_acting(acting=request.acting, pk=pk)  # type: ignore[attr-defined]
-    response = HttpResponse(
-        submission_pdf(request, _submission_context(submission)), content_type="application/pdf"
+    # Imported here: loading WeasyPrint (fonts, CSS) takes seconds other pages need not wait.
+    from asiointi.pdf import pdf_render, pdf_response
+
+    document = pdf_render(
+        template_name="submissions/pdf.html",
+        context=_submission_context(submission),
+        language=get_language() or "fi",
     )
-    response["Content-Disposition"] = f'attachment; filename="{submission.reference}.pdf"'
-    return response
+    return pdf_response(pdf=document, filename=f"{submission.reference}.pdf", download=True)
