@@ -173,7 +173,7 @@ def drive(base: str, seconds: float, sessions: list[str], tally: Tally, bare: bo
             client.cookies.set(settings.SESSION_COOKIE_NAME, sessions[index])
             client.get(base + paths["start"])  # the CSRF cookie, as a browser gets it
             # Production marks it Secure, which requests keeps off plain HTTP: send it anyway.
-            token = client.cookies.get("csrftoken", "")
+            token = client.cookies.get("csrftoken") or ""
             client.cookies.clear()
             client.cookies.set(settings.SESSION_COOKIE_NAME, sessions[index])
             client.cookies.set("csrftoken", token)
