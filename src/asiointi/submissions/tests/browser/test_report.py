@@ -18,6 +18,7 @@ def test_a_resident_sends_a_report_and_finds_it_in_the_folder(
     me.expect_page("Your report")
     me.go_on()
     me.expect_errors("Choose one of the options.", "Answer this question.", "Choose yes or no.")
+    expect(me.page.locator("#error-summary")).to_be_focused()
     me.choose("Street, park or traffic")
     me.fill("Your message", "A streetlight is out at Puistokatu 4.")
     me.choose("Yes")
