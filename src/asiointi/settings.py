@@ -225,6 +225,12 @@ ACCEPT_TEST_IDENTITY_CODES = env_bool("ACCEPT_TEST_IDENTITY_CODES", DEBUG)
 # Identification. The embedded profile uses the built-in test identity provider at /devidp.
 IDENTITY_PROVIDER = env_str("IDENTITY_PROVIDER", "oidc")
 PORT = env_int("PORT", 8000)
+# The portal's own address, for links in e-mail and text messages.
+PORTAL_URL = env_str("PORTAL_URL", f"http://127.0.0.1:{PORT}" if DEBUG else "").rstrip("/")
+if not PORTAL_URL:
+    raise ImproperlyConfigured(
+        "PORTAL_URL must be set: the portal's address, for links in messages."
+    )
 OIDC_ISSUER = env_str("OIDC_ISSUER", f"http://127.0.0.1:{PORT}/devidp" if DEBUG else "").rstrip("/")
 OIDC_CLIENT_ID = env_str("OIDC_CLIENT_ID", "asiointi")
 OIDC_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET", derived_key(SECRET_KEY, "devidp-client"))

@@ -189,7 +189,12 @@ def parse_output(output: str) -> Measurement:
 
 
 def run_wrk(
-    settings: LoadSettings, base_url: str, paths: tuple[str, ...], unique: bool, seconds: int
+    settings: LoadSettings,
+    base_url: str,
+    paths: tuple[str, ...],
+    unique: bool,
+    seconds: int,
+    headers: tuple[tuple[str, str], ...] = (),
 ) -> Measurement:
     """Load base_url + paths (rotating through them when there are several) for `seconds`."""
     with tempfile.TemporaryDirectory(prefix="asiointi-bench-") as directory:
@@ -202,6 +207,7 @@ def run_wrk(
             f"-d{seconds}s",
             "--timeout",
             "5s",
+            *(argument for name, value in headers for argument in ("-H", f"{name}: {value}")),
             "-s",
             str(script),
             base_url + paths[0],

@@ -161,6 +161,7 @@ def render_section(section: Section) -> str:
             "",
             results_table(section),
             "",
+            *(line for note in section.comparison.notes for line in (note, "")),
             verdict(section),
             "",
             "Addresses:",

@@ -62,6 +62,7 @@ def production_environment() -> dict[str, str]:
         "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
         # Anonymous pages never contact the identity provider; .invalid never resolves.
         "OIDC_ISSUER": "https://identity-provider.invalid",
+        "PORTAL_URL": "https://portal.invalid",
     }
     return {
         **{name: os.environ.get(name) or value for name, value in stand_ins.items()},
@@ -114,12 +115,13 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def get_status(base_url: str, path: str) -> int:
-    """Status of one plain GET without following redirects, as a first-time visitor sees it."""
+def get_status(base_url: str, path: str, headers: dict[str, str] | None = None) -> int:
+    """Status of one GET without following redirects, as a first-time visitor (or one with
+    these headers, such as a session cookie) sees it."""
     address = urlsplit(base_url)
     connection = http.client.HTTPConnection(address.hostname or HOST, address.port, timeout=30)
     try:
-        connection.request("GET", path)
+        connection.request("GET", path, headers=headers or {})
         response = connection.getresponse()
         response.read()
         return response.status

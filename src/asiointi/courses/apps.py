@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CoursesConfig(AppConfig):
     name = "asiointi.courses"
     verbose_name = _("courses")
+
+    def ready(self) -> None:
+        from asiointi.notify.rendering import template_register
+
+        template_register("course_place", {"course_name", "course_code"})

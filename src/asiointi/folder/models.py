@@ -1,11 +1,13 @@
+import uuid
+
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-
-def _in_language(texts: dict[str, str]) -> str:
-    return texts.get(get_language() or "fi") or texts.get("fi") or next(iter(texts.values()), "")
+# Private files, never served by the web server: the portal's views check who asks.
+from asiointi.attachments.models import attachment_storage
+from asiointi.folder.texts import in_language
 
 
 class FolderItem(models.Model):
@@ -55,8 +57,130 @@ class FolderItem(models.Model):
 
     @property
     def title_text(self) -> str:
-        return _in_language(self.title)
+        return in_language(self.title)
 
     @property
     def status_text(self) -> str:
-        return _in_language(self.status_label) if self.status_label else ""
+        return in_language(self.status_label) if self.status_label else ""
+
+
+class Thread(models.Model):
+    """A conversation between an agency and a customer, about one thing (kind + key) or nothing."""
+
+    customer = models.ForeignKey(
+        "customers.Customer", on_delete=models.CASCADE, related_name="threads"
+    )
+    agency = models.ForeignKey("catalogue.Agency", on_delete=models.PROTECT, related_name="+")
+    subject = models.CharField(_("subject"), max_length=200)
+    # What the thread is about, as the owning app names it (e.g. "submission", "<id>").
+    about_kind = models.CharField(max_length=20, blank=True)
+    about_key = models.CharField(max_length=64, blank=True)
+    reference = models.CharField(_("reference"), max_length=40, blank=True)
+    service = models.ForeignKey(
+        "catalogue.Service", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("message thread")
+        verbose_name_plural = _("message threads")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+def message_document_path(message: "Message", filename: str) -> str:
+    # A random name: the file's address says nothing of whose it is.
+    return f"folder/documents/{uuid.uuid4().hex}.pdf"
+
+
+class Message(models.Model):
+    """A message in a thread. From the agency it may be a decision: a PDF and a date of service."""
+
+    class Sender(models.TextChoices):
+        AGENCY = "agency", _("agency")
+        CUSTOMER = "customer", _("customer")
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="messages")
+    sender = models.CharField(max_length=10, choices=Sender.choices)
+    # Staff member for the agency, or the acting person for the customer; kept when they leave.
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    body = models.TextField(_("message"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    is_decision = models.BooleanField(default=False)
+    document = models.FileField(
+        storage=attachment_storage, upload_to=message_document_path, blank=True
+    )
+    document_name = models.CharField(max_length=200, blank=True)
+    served_on = models.DateField(_("date of service"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.sender} message {self.pk}"
+
+    @property
+    def unread(self) -> bool:
+        return self.sender == self.Sender.AGENCY and self.read_at is None
+
+
+class NotificationPreference(models.Model):
+    """How and in which language a customer is told that something new is in the folder."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("By e-mail")
+        SMS = "sms", _("By text message")
+        BOTH = "both", _("By e-mail and text message")
+
+    customer = models.OneToOneField(
+        "customers.Customer", on_delete=models.CASCADE, related_name="notification_preference"
+    )
+    channel = models.CharField(_("notify me"), max_length=10, choices=Channel.choices)
+    language = models.CharField(_("language of notifications"), max_length=5)
+    # Who set it: for an organisation, one of the people acting for it.
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.channel} in {self.language}"
+
+
+def export_path(export: "DataExport", filename: str) -> str:
+    return f"folder/exports/{uuid.uuid4().hex}{filename[filename.rfind('.') :]}"
+
+
+class DataExport(models.Model):
+    """A "download my data" file set, built in the background."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    customer = models.ForeignKey(
+        "customers.Customer", on_delete=models.CASCADE, related_name="data_exports"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    language = models.CharField(max_length=5, default="fi")  # of the readable copy
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    json_file = models.FileField(storage=attachment_storage, upload_to=export_path, blank=True)
+    html_file = models.FileField(storage=attachment_storage, upload_to=export_path, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"data export {self.pk}"

@@ -1,9 +1,148 @@
-from django.db.models import QuerySet
+"""Every read of a folder. Each object is reached only through the acting customer: a stranger's
+id finds nothing and gets 404, whoever they are."""
 
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from asiointi.attachments.selectors import attachments_held
+from asiointi.customers.acting import Acting
 from asiointi.customers.models import Customer
-from asiointi.folder.models import FolderItem
+from asiointi.folder.models import (
+    DataExport,
+    FolderItem,
+    Message,
+    NotificationPreference,
+    Thread,
+)
+
+PAGE_SIZE = 25
+NEEDS_ACTION_SHOWN = 10
+
+
+# Of the service only its name: its descriptions in three languages would triple what each
+# listed row costs to fetch.
+SERVICE_NAME_FIELDS = [
+    "service__id",
+    "service__name",
+    *(f"service__name_{language}" for language, _name in settings.LANGUAGES),
+]
 
 
 def folder_items(*, customer: Customer) -> QuerySet[FolderItem]:
     """The customer's folder, newest first. Only ever called with the acting customer."""
-    return FolderItem.objects.filter(customer=customer).select_related("service")
+    own = [field.name for field in FolderItem._meta.concrete_fields]
+    return (
+        FolderItem.objects.filter(customer=customer)
+        .select_related("service")
+        .only(*own, *SERVICE_NAME_FIELDS)
+    )
+
+
+@dataclass(frozen=True)
+class FolderFilter:
+    kind: str = ""
+    status: str = ""
+    query: str = ""
+
+
+@dataclass(frozen=True)
+class FolderPage:
+    page: Page
+    needs_action: list[FolderItem]
+    needs_action_counts: dict[str, int]  # kind -> how many
+    statuses: list[tuple[str, dict[str, str]]]  # (status, its label in every language)
+
+
+def _search(query: str) -> Q:
+    by_service = Q()
+    for language, _name in settings.LANGUAGES:
+        by_service |= Q(**{f"service__name_{language}__icontains": query})
+    return Q(reference__iexact=query) | Q(reference__icontains=query) | by_service
+
+
+def folder_page(
+    *, customer: Customer, filters: FolderFilter, page_number: str | None
+) -> FolderPage:
+    """The front page of the folder, in the same few queries however many items it holds."""
+    items = folder_items(customer=customer)
+    needs_action = items.filter(needs_action=True)
+    counts = {
+        row["kind"]: row["count"]
+        for row in needs_action.order_by().values("kind").annotate(count=Count("pk"))
+    }
+    statuses = sorted(
+        {
+            (status, tuple(sorted(label.items())))
+            for status, label in items.exclude(status="")
+            .order_by()
+            .values_list("status", "status_label")
+            .distinct()
+        }
+    )
+    listed = items
+    if filters.kind:
+        listed = listed.filter(kind=filters.kind)
+    if filters.status:
+        listed = listed.filter(status=filters.status)
+    if filters.query:
+        listed = listed.filter(_search(filters.query))
+    return FolderPage(
+        page=Paginator(listed, PAGE_SIZE).get_page(page_number),
+        needs_action=list(needs_action[:NEEDS_ACTION_SHOWN]),
+        needs_action_counts=counts,
+        statuses=[(status, dict(label)) for status, label in statuses],
+    )
+
+
+def thread_for_acting(*, acting: Acting, pk: int) -> Thread:
+    return get_object_or_404(
+        Thread.objects.select_related("agency", "service"), pk=pk, customer=acting.customer
+    )
+
+
+def thread_messages(*, thread: Thread) -> list[Message]:
+    """The thread's messages, oldest first, each with `files`: what the customer attached."""
+    listed = list(thread.messages.select_related("person"))
+    for message in listed:
+        message.files = (  # type: ignore[attr-defined]
+            attachments_held(holder=message_holder(message)) if message.sender == "customer" else []
+        )
+    return listed
+
+
+def message_holder(message: Message) -> str:
+    return f"folder.message:{message.pk}"
+
+
+def message_document_for_acting(*, acting: Acting, pk: int) -> Message:
+    return get_object_or_404(
+        Message.objects.exclude(document=""), pk=pk, thread__customer=acting.customer
+    )
+
+
+def notification_preference(*, customer: Customer) -> NotificationPreference | None:
+    return NotificationPreference.objects.filter(customer=customer).first()
+
+
+def confirmed_contacts(*, customer: Customer) -> dict[str, str]:
+    """Where the customer can be told of something new: {"email": …, "sms": …}, confirmed ones
+    only (an organisation's own, confirmed at its registration), "" where there is none."""
+    holder = customer.organisation or customer.person
+    if holder is None:
+        return {"email": "", "sms": ""}
+    return {
+        "email": holder.email if holder.email_verified_at else "",
+        "sms": holder.mobile_number if holder.mobile_verified_at else "",
+    }
+
+
+def data_exports(*, customer: Customer) -> QuerySet[DataExport]:
+    return DataExport.objects.filter(customer=customer)
+
+
+def data_export_for_acting(*, acting: Acting, pk: int) -> DataExport:
+    return get_object_or_404(DataExport, pk=pk, customer=acting.customer)

@@ -1,17 +1,20 @@
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
+from django.core.files.storage import Storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import Promise
 
 from asiointi.customers.models import Customer
-from asiointi.folder.models import FolderItem
+from asiointi.folder.models import DataExport, FolderItem, NotificationPreference
 from asiointi.folder.texts import in_every_language
 
 if TYPE_CHECKING:
     from asiointi.catalogue.models import Service
+    from asiointi.identity.models import User
 
 Text = Promise | str | dict[str, str]
 
@@ -58,3 +61,42 @@ def folder_item_record(
 
 def folder_item_remove(*, kind: str, key: str) -> None:
     FolderItem.objects.filter(kind=kind, key=str(key)).delete()
+
+
+@transaction.atomic
+def notification_preference_set(
+    *, customer: Customer, person: "User", channel: str, language: str
+) -> NotificationPreference:
+    """Record how the customer wants to be told, and which person acting for it said so."""
+    preference, _created = NotificationPreference.objects.update_or_create(
+        customer=customer,
+        defaults={"channel": channel, "language": language, "changed_by": person},
+    )
+    return preference
+
+
+EXPORT_KEPT = timedelta(days=7)
+
+
+def _files_delete(storage: Storage, names: list[str]) -> None:
+    for name in names:
+        storage.delete(name)
+
+
+@transaction.atomic
+def data_export_request(*, customer: Customer, person: "User", language: str) -> DataExport:
+    """Start preparing the customer's data; it is built in the background after the commit.
+
+    Copies older than EXPORT_KEPT are deleted first: a copy of everything is not left lying about.
+    """
+    from asiointi.folder.tasks import data_export_build
+
+    for old in DataExport.objects.filter(
+        customer=customer, created_at__lt=timezone.now() - EXPORT_KEPT
+    ):
+        names = [f.name for f in (old.json_file, old.html_file) if f]
+        old.delete()
+        transaction.on_commit(partial(_files_delete, old.json_file.storage, names))
+    export = DataExport.objects.create(customer=customer, requested_by=person, language=language)
+    transaction.on_commit(lambda: data_export_build.delay(export.pk))
+    return export

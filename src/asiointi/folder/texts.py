@@ -10,3 +10,12 @@ def in_every_language(text: Promise | str) -> dict[str, str]:
         with translation.override(language):
             texts[language] = str(text)
     return texts
+
+
+def in_language(texts: dict[str, str]) -> str:
+    """A stored text in the active language, else Finnish, else any."""
+    return (
+        texts.get(translation.get_language() or "fi")
+        or texts.get("fi")
+        or next(iter(texts.values()), "")
+    )

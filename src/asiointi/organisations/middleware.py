@@ -6,10 +6,13 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
-from asiointi.customers.acting import ActingRefused, acting_get
+from asiointi.customers.acting import SESSION_ACTING_ORGANISATION, ActingRefused, acting_get
 from asiointi.organisations import services
 from asiointi.organisations.selectors import AudienceRefused, rights_current
-from asiointi.organisations.views import SESSION_REFUSED
+from asiointi.organisations.views import SESSION_NEXT, SESSION_REFUSED
+
+# Apps whose pages are a customer's matters: an organisation has them only once registered.
+CUSTOMER_APPS = frozenset({"folder", "eforms", "submissions", "attachments", "courses"})
 
 
 class RefusalMiddleware:
@@ -18,6 +21,22 @@ class RefusalMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view: Callable[..., HttpResponse], *args: object
+    ) -> HttpResponse | None:
+        """An organisation used for the first time registers its contact details before its
+        folder and services open."""
+        match = request.resolver_match
+        if match is None or match.app_name not in CUSTOMER_APPS:
+            return None
+        if SESSION_ACTING_ORGANISATION not in request.session:
+            return None
+        acting = acting_get(request)
+        if acting is None or acting.organisation is None or acting.organisation.is_registered:
+            return None
+        request.session[SESSION_NEXT] = request.get_full_path() if request.method == "GET" else ""
+        return HttpResponseRedirect(reverse("organisations:register"))
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         # Where the person was going: a form sent by POST is not repeated, its page is shown.

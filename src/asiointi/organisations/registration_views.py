@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 
 from asiointi.customers.acting import acting_required
 from asiointi.identity.views import safe_next
+from asiointi.organisations.views import SESSION_NEXT
 from asiointi.registration import services
 from asiointi.registration.forms import CodeForm, ContactForm
 from asiointi.registration.models import ContactVerification
@@ -93,7 +94,7 @@ def confirm(request: HttpRequest) -> HttpResponse:
             return HttpResponseRedirect(
                 safe_next(
                     request,
-                    request.session.pop("organisations_next", None) or reverse("folder:index"),
+                    request.session.pop(SESSION_NEXT, None) or reverse("folder:index"),
                 )
             )
         return HttpResponseRedirect(reverse("organisations:register"))

@@ -51,6 +51,11 @@ def rights_remember(*, person: "User", organisation: Organisation, rights: Right
     )
 
 
+def rights_forget(*, person: "User", organisation: Organisation) -> None:
+    """The next check asks e-Authorizations, whatever it answered a moment ago."""
+    cache.delete(_cache_key(person.pk, organisation.pk))
+
+
 def rights_current(*, person: "User", organisation: Organisation) -> Rights | None:
     """The rights as e-Authorizations gives them now (or gave them a moment ago); None when they
     cannot be known: no session for the organisation, its token expired, or the service refused."""

@@ -108,16 +108,11 @@ def failed(request: HttpRequest) -> HttpResponse:
 def switch(request: HttpRequest) -> HttpResponse:
     """Act as oneself (empty `organisation`) or for an organisation chosen earlier."""
     next_url = safe_next(request, request.POST.get("next") or _folder())
-    organisation_id = request.POST.get("organisation", "")
     organisation = None
-    if organisation_id:
-        organisation = (
-            Organisation.objects.filter(pk=int(organisation_id)).first()
-            if organisation_id.isdigit()
-            else None
-        )
-        if organisation is None:
+    if organisation_id := request.POST.get("organisation", ""):
+        if not organisation_id.isdigit():
             raise Http404
+        organisation = get_object_or_404(Organisation, pk=int(organisation_id))
     if not services.acting_switch(request=request, organisation=organisation):
         return _refused_redirect(request, organisation, next_url)
     if organisation is not None and not organisation.is_registered:

@@ -20,9 +20,11 @@ CONTROLLED_PREFIXES = (
     "OIDC_",
     "SAML_",
     "DEVIDP_",
+    "VALTUUDET_",
     "DEV_OUTBOX_",
     "EMAIL_",
     "SMS_",
+    "PORTAL_URL",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
 )
 
@@ -35,6 +37,7 @@ def production_environment() -> dict[str, str]:
         "IDENTITY_CODE_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "SUBMISSION_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "OIDC_ISSUER": "https://tunnistus.example.fi/oidc",
+        "PORTAL_URL": "https://asiointi.example.fi",
     }
 
 

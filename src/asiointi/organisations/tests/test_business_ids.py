@@ -2,10 +2,11 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 
 from asiointi.devidp.models import DemoOrganisation
 from asiointi.devidp.valtuudet import demo_ensure
-from asiointi.organisations.business_ids import business_id_normalise
+from asiointi.organisations.business_ids import INVALID, business_id_normalise
 from asiointi.organisations.models import Organisation
 from asiointi.organisations.tests.support import CEO_COMPANY, act_for, log_in, path
 
@@ -19,7 +20,7 @@ def test_a_valid_business_id_is_kept_in_one_form(typed: str) -> None:
 def test_a_wrong_or_invalid_business_id_is_refused_with_a_clear_message(typed: str) -> None:
     with pytest.raises(ValidationError) as refused:
         business_id_normalise(typed)
-    assert "check digit" in str(refused.value.messages[0])
+    assert refused.value.messages == [str(INVALID)]
 
 
 @pytest.mark.django_db
@@ -41,3 +42,14 @@ def test_a_wrong_business_id_received_from_e_authorizations_is_refused(
     landing = act_for(browser, portal, received)
     assert f"{path('organisations:failed')}?reason=invalid-business-id" in landing.url
     assert not Organisation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_business_id_typed_in_the_admin_is_checked(admin_client: Client) -> None:
+    page = admin_client.post(
+        "/fi/admin/organisations/organisation/add/",
+        {"name": "Väärä Oy", "business_id": "9000001-2", "kind": "company"},
+    )
+    assert page.status_code == 200
+    assert not Organisation.objects.exists()
+    assert str(INVALID) in page.content.decode()

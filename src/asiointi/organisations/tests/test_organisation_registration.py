@@ -87,3 +87,17 @@ def test_a_second_entitled_person_sees_the_registered_organisation_without_regis
     landing = act_for(second, portal, CEO_COMPANY)
     assert landing.url.endswith(path("folder:index"))
     assert "Testilän Tilitoimisto Oy" in landing.text
+
+
+def test_the_folder_of_an_unregistered_organisation_waits_for_its_registration(
+    portal: str,
+) -> None:
+    browser = log_in(portal)
+    act_for(browser, portal, CEO_COMPANY)
+    folder = browser.get(f"{portal}{path('folder:index')}")
+    assert folder.url.endswith(path("organisations:register"))
+    confirm = post_form(browser, folder, email=ADDRESS, mobile="")
+    landing = post_form(
+        browser, confirm, channel="email", **{"email-code": code_sent_to(ADDRESS)}, confirm=""
+    )
+    assert landing.url.endswith(path("folder:index"))

@@ -5,7 +5,6 @@ from datetime import timedelta
 import pytest
 import requests
 from django.conf import LazySettings
-from django.core.cache import cache
 from django.utils import timezone
 
 from asiointi.catalogue.models import Agency, Service
@@ -15,7 +14,7 @@ from asiointi.devidp.models import AuthorizationSession as ServiceSession
 from asiointi.devidp.models import DemoRole
 from asiointi.identity.models import User
 from asiointi.organisations.models import AuthorizationSession, Organisation
-from asiointi.organisations.selectors import organisation_rights_check
+from asiointi.organisations.selectors import organisation_rights_check, rights_forget
 from asiointi.organisations.tests.support import (
     CEO_COMPANY,
     MANDATE_COMPANY,
@@ -53,6 +52,12 @@ def service(slug: str) -> Service:
     return found
 
 
+def forget_rights() -> None:
+    """The short-lived answer about the rights goes (not the whole cache: sessions may be there)."""
+    for organisation in Organisation.objects.all():
+        rights_forget(person=User.objects.get(), organisation=organisation)
+
+
 def folder(browser: requests.Session, portal: str) -> requests.Response:
     return browser.get(f"{portal}{path('folder:index')}")
 
@@ -67,7 +72,7 @@ def test_a_role_removed_between_login_and_sending_refuses_the_sending(
     DemoRole.objects.filter(person_key=TESSA, organisation__identifier=CEO_COMPANY).delete()
     # The answer given a moment ago still serves until the short cache ends...
     acting_check(acting)
-    cache.clear()
+    forget_rights()
     # ...and then the sending is refused.
     with pytest.raises(ActingRefused):
         acting_check(acting)
@@ -82,7 +87,7 @@ def test_a_removed_role_loses_the_folder_at_the_next_check(portal: str) -> None:
     browser = log_in(portal)
     act_for(browser, portal, CEO_COMPANY)
     DemoRole.objects.filter(person_key=TESSA, organisation__identifier=CEO_COMPANY).delete()
-    cache.clear()
+    forget_rights()
     page = folder(browser, portal)
     assert path("organisations:refused") in page.url
     assert page.status_code == 403
@@ -96,7 +101,7 @@ def test_an_expired_token_gives_no_rights(portal: str) -> None:
     act_for(browser, portal, CEO_COMPANY)
     acting = acting_for(CEO_COMPANY)
     AuthorizationSession.objects.update(token_expires_at=timezone.now() - timedelta(seconds=1))
-    cache.clear()
+    forget_rights()
     assert not organisation_rights_check(person=acting.person, organisation=acting.organisation)  # type: ignore[arg-type]
     assert path("organisations:refused") in folder(browser, portal).url
 
@@ -106,7 +111,7 @@ def test_a_token_the_service_considers_expired_is_refused(portal: str) -> None:
     act_for(browser, portal, CEO_COMPANY)
     acting = acting_for(CEO_COMPANY)
     ServiceSession.objects.update(token_expires_at=timezone.now() - timedelta(seconds=1))
-    cache.clear()
+    forget_rights()
     assert not organisation_rights_check(person=acting.person, organisation=acting.organisation)  # type: ignore[arg-type]
 
 

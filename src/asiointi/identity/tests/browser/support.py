@@ -127,7 +127,8 @@ class Resident:
 
     def log_in(self) -> None:
         """ "Kirjaudu sisään" on the login page: the provider's method chooser opens."""
-        follow(self.page, self.main.get_by_role("button", name=self.t("Log in", "button")))
+        button = self.main.get_by_role("button", name=self.t("Log in", "button"), exact=True)
+        follow(self.page, button)
         self.expect_method_chooser()
 
     def expect_method_chooser(self) -> None:

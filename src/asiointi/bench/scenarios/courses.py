@@ -1,0 +1,285 @@
+"""The enrollment rush: 5,000 residents, already logged in, enroll into 100 courses that all open
+at the same instant, each with one POST of their own (real session cookie and CSRF token); then the
+database is checked for what must never happen."""
+
+import time
+from collections import Counter
+from dataclasses import dataclass
+from datetime import timedelta
+from importlib import import_module
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.middleware.csrf import (  # type: ignore[attr-defined]
+    _get_new_csrf_string,
+    _mask_cipher_secret,
+)
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from asiointi.bench.errors import BenchError
+from asiointi.bench.open_load import OneRequest, OpenLoadResult, open_load
+from asiointi.bench.scenario import BARE, Bench, Comparison, Goal, Result, Scenario, Target
+from asiointi.catalogue.models import Service
+from asiointi.courses.models import LIVE, Course, CourseSession, Enrollment
+from asiointi.customers.models import Customer
+from asiointi.folder.models import FolderItem
+from asiointi.identity.models import User
+from asiointi.identity.services import SESSION_LAST_SEEN, SESSION_STARTED_AT
+
+RESIDENTS = 5000
+COURSES = 100
+CAPACITY = 15
+WAITING = 10
+# Everyone arrives within five seconds of the opening; at most this many requests are open at
+# once, as a proxy in front of the portal would queue the rest.
+ARRIVALS_PER_SECOND = 1000
+IN_FLIGHT = 256
+WHOLE_RUSH_SECONDS = 60
+SERVICE_SLUG = "keramiikka"
+PREFIX = "rush"
+
+
+@dataclass(frozen=True)
+class RushGoal(Goal):
+    def describe(self) -> str:
+        return (
+            f"every resident answered within {WHOLE_RUSH_SECONDS} s of the opening, without "
+            "errors, and nothing in the database that must never happen"
+        )
+
+
+@dataclass(frozen=True)
+class Resident:
+    user_id: int
+    cookie: str
+    token: str
+    course: str
+
+
+def _courses() -> list[Course]:
+    service = Service.objects.select_related("agency").get(slug=SERVICE_SLUG)
+    now = timezone.now()
+    courses = []
+    for number in range(1, COURSES + 1):
+        code = f"{PREFIX}-{number:03d}"
+        course, created = Course.objects.get_or_create(
+            code=code,
+            defaults={
+                "service": service,
+                "agency": service.agency,
+                "name_fi": f"Ruuhkakurssi {number}",
+                "name_sv": f"Rusningskurs {number}",
+                "name_en": f"Rush course {number}",
+                "term": "bench",
+                "place_fi": "Työväenopisto",
+                "capacity": CAPACITY,
+                "waiting_capacity": WAITING,
+                "opens_at": now + timedelta(days=1),
+                "closes_at": now + timedelta(days=30),
+                "cancellation_deadline": now + timedelta(days=20),
+            },
+        )
+        if created:
+            start = now + timedelta(days=40)
+            CourseSession.objects.create(
+                course=course, starts_at=start, ends_at=start + timedelta(hours=2)
+            )
+        courses.append(course)
+    return courses
+
+
+@transaction.atomic
+def _reset(courses: list[Course]) -> None:
+    """Each run starts from empty courses, so runs do not depend on each other."""
+    ids = [course.pk for course in courses]
+    keys = [
+        str(pk) for pk in Enrollment.objects.filter(course_id__in=ids).values_list("pk", flat=True)
+    ]
+    FolderItem.objects.filter(kind="enrollment", key__in=keys).delete()
+    Enrollment.objects.filter(course_id__in=ids).delete()
+    Course.objects.filter(pk__in=ids).update(
+        enrolled_seats=0,
+        waiting_seats=0,
+        waiting_counter=0,
+        drawn_at=None,
+        capacity=CAPACITY,
+        waiting_capacity=WAITING,
+        opens_at=timezone.now() + timedelta(days=1),
+        published=True,
+    )
+
+
+def _residents(courses: list[Course]) -> list[Resident]:
+    names = [f"{PREFIX}-resident-{number:05d}" for number in range(RESIDENTS)]
+    existing = set(User.objects.filter(username__in=names).values_list("username", flat=True))
+    User.objects.bulk_create(
+        User(username=name, first_name="Ruuhka", last_name=name[-5:], password=make_password(None))
+        for name in names
+        if name not in existing
+    )
+    users = list(User.objects.filter(username__in=names).order_by("username"))
+    with_customer = set(
+        Customer.objects.filter(person__in=users).values_list("person_id", flat=True)
+    )
+    Customer.objects.bulk_create(Customer(person=u) for u in users if u.pk not in with_customer)
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    now = time.time()
+    residents = []
+    for number, user in enumerate(users):
+        session = store()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session[SESSION_STARTED_AT] = session[SESSION_LAST_SEEN] = now
+        session.create()
+        secret = _get_new_csrf_string()
+        cookie = (
+            f"{settings.SESSION_COOKIE_NAME}={session.session_key}; "
+            f"{settings.CSRF_COOKIE_NAME}={secret}"
+        )
+        course = courses[number % COURSES].code
+        residents.append(Resident(user.pk, cookie, _mask_cipher_secret(secret), course))
+    return residents
+
+
+def _enroll_request(resident: Resident) -> OneRequest:
+    with translation.override("fi"):
+        path = reverse("courses:course_enroll", kwargs={"code": resident.course})
+    body = urlencode({"csrfmiddlewaretoken": resident.token, "participant": "self"}).encode()
+    headers = {"Cookie": resident.cookie, "Content-Type": "application/x-www-form-urlencoded"}
+    return OneRequest("POST", path, headers, body)
+
+
+def _bare_request(resident: Resident) -> OneRequest:
+    return OneRequest("GET", BARE.paths[0], {"Cookie": resident.cookie})
+
+
+def _course_page_request(resident: Resident) -> OneRequest:
+    with translation.override("fi"):
+        path = reverse("courses:course_detail", kwargs={"code": resident.course})
+    return OneRequest("GET", path, {"Cookie": resident.cookie})
+
+
+def _check_database(
+    courses: list[Course], residents: list[Resident], rush: OpenLoadResult
+) -> list[str]:
+    """What must never happen, each found case as a line; empty when all is well."""
+    problems = []
+    ids = [course.pk for course in courses]
+    rows = list(Enrollment.objects.filter(course_id__in=ids).select_related("customer"))
+    by_course: dict[int, list[Enrollment]] = {pk: [] for pk in ids}
+    for row in rows:
+        by_course[row.course_id].append(row)
+    for course in Course.objects.filter(pk__in=ids):
+        mine = by_course[course.pk]
+        enrolled = sum(r.seats for r in mine if r.status == Enrollment.Status.ENROLLED)
+        waiting = sorted(r.waiting_number or 0 for r in mine if r.waiting_number)
+        if enrolled > course.capacity or enrolled != course.enrolled_seats:
+            problems.append(f"{course.code}: {enrolled} enrolled, counter {course.enrolled_seats}")
+        on_list = sum(r.seats for r in mine if r.status == Enrollment.Status.WAITING)
+        if on_list > course.waiting_capacity or on_list != course.waiting_seats:
+            problems.append(f"{course.code}: {on_list} waiting, counter {course.waiting_seats}")
+        if waiting != list(range(1, len(waiting) + 1)):
+            problems.append(f"{course.code}: waiting numbers out of order: {waiting}")
+    live = Counter((r.course_id, r.customer.person_id) for r in rows if r.status in LIVE)
+    problems += [f"duplicate enrollment {key}" for key, n in live.items() if n > 1]
+    answers_per_person = Counter(r.customer.person_id for r in rows)
+    for resident in residents:
+        if answers_per_person[resident.user_id] != 1:
+            problems.append(
+                f"resident {resident.user_id}: {answers_per_person[resident.user_id]} answers"
+            )
+    definite = {Enrollment.Status.ENROLLED, Enrollment.Status.WAITING, Enrollment.Status.FULL}
+    problems += [f"enrollment {r.pk} left {r.status}" for r in rows if r.status not in definite]
+    pages = {
+        answer.location.rstrip("/").rsplit("/", 1)[-1]
+        for answer in rush.answers
+        if answer.status == 303
+    }
+    if len(pages) != len(residents):
+        problems.append(f"{len(pages)} distinct enrollment pages in {len(residents)} answers")
+    return problems
+
+
+def _result(
+    target: Target, result: OpenLoadResult, expected: int, baseline_rate: float, problems: list[str]
+) -> Result:
+    measurement = result.measurement(expected)
+    misses = []
+    if measurement.errors or measurement.failed_responses:
+        misses.append(f"{measurement.errors + measurement.failed_responses} errors")
+    if result.seconds > WHOLE_RUSH_SECONDS:
+        misses.append(f"the rush took {result.seconds:.1f} s")
+    if problems:
+        misses.append(f"{len(problems)} inconsistencies in the database")
+    ratio = measurement.requests_per_second / baseline_rate if baseline_rate else 0.0
+    return Result(target, measurement, ratio, tuple(misses))
+
+
+def run(bench: Bench) -> Comparison:
+    print("  preparing 100 courses and 5,000 logged-in residents", flush=True)
+    courses = _courses()
+    _reset(courses)
+    residents = _residents(courses)
+    print("  warm-up: course pages", flush=True)
+    warm = open_load(bench.base_url, [_course_page_request(r) for r in residents[:200]], 200, 16)
+    statuses_seen = Counter(answer.status for answer in warm.answers)
+    if set(statuses_seen) != {200}:
+        raise BenchError(f"The course pages answered {dict(statuses_seen)}, not only 200.")
+    print("  bare view, same arrivals and cookies", flush=True)
+    bare = open_load(
+        bench.base_url, [_bare_request(r) for r in residents], ARRIVALS_PER_SECOND, IN_FLIGHT
+    )
+    time.sleep(1)
+    opening = timezone.now() + timedelta(seconds=1)
+    Course.objects.filter(pk__in=[c.pk for c in courses]).update(opens_at=opening)
+    time.sleep(max(0.0, (opening - timezone.now()).total_seconds()) + 0.05)
+    print("  the rush", flush=True)
+    rush = open_load(
+        bench.base_url, [_enroll_request(r) for r in residents], ARRIVALS_PER_SECOND, IN_FLIGHT
+    )
+    problems = _check_database(courses, residents, rush)
+    statuses = Counter(
+        Enrollment.objects.filter(course__in=courses).values_list("status", flat=True)
+    )
+    baseline_measurement = bare.measurement(200)
+    baseline = Result(BARE, baseline_measurement, 1.0, ())
+    target = Target(
+        "Enrollment rush (POST)", ("/fi/kurssit/rush-NNN/ilmoittaudu/",), goal=RushGoal()
+    )
+    enrolled = _result(target, rush, 303, baseline_measurement.requests_per_second, problems)
+    notes = (
+        f"The rush: {len(rush.answers):,} enrollments answered in {rush.seconds:.1f} s "
+        f"({len(rush.answers) / rush.seconds:,.0f} enrollments/s), slowest {rush.max_ms:,.0f} ms "
+        f"(the bare view's slowest {bare.max_ms:,.0f} ms). Answers: "
+        f"{statuses['enrolled']:,} enrolled, {statuses['waiting']:,} on a waiting list, "
+        f"{statuses['full']:,} told the course is full. The load generator used "
+        f"{rush.cpu_seconds:.1f} s of CPU during the rush, on the same cores as the server.",
+        "Database check after the rush (no course over its places or waiting places, counters "
+        "equal to the rows, no participant twice in a course, every resident exactly one definite "
+        "answer and one enrollment page, waiting numbers 1, 2, 3 … without gaps): "
+        + ("**all held**." if not problems else "**" + "; ".join(problems[:10]) + "**."),
+    )
+    return Comparison(baseline=baseline, results=[enrolled], notes=notes)
+
+
+SCENARIO = Scenario(
+    name="courses",
+    title="Enrollment rush",
+    about=(
+        f"{RESIDENTS:,} residents, already logged in (sessions made beforehand, sent as real "
+        f"session cookies with real CSRF tokens), enroll into {COURSES} courses of {CAPACITY} "
+        f"places and {WAITING} waiting places that all open at the same instant: one POST each, "
+        f"{RESIDENTS // COURSES} per course, arriving at {ARRIVALS_PER_SECOND:,} per second "
+        f"(open model: each at its own time, answered or not; at most {IN_FLIGHT} open at once) "
+        "from a small asyncio client in the bench process. The bare view gets the same arrivals "
+        "with the same cookies just before. Latency counts from each request's planned arrival, "
+        "so queueing counts. Requests/s here is answers per second of the whole run; the wrk "
+        "settings in the line above are those of the other scenarios and do not apply here."
+    ),
+    run=run,
+)

@@ -1,0 +1,110 @@
+"""Reads for the course pages and the enrollment page; a stranger's enrollment is a 404."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Count, Exists, F, Min, OuterRef, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from asiointi.courses.models import LIVE, Course, CourseSession, Enrollment
+from asiointi.customers.models import Customer
+
+# Time-of-day filter: the hour a session starts, from (inclusive) to (exclusive).
+TIMES_OF_DAY = {"morning": (0, 12), "afternoon": (12, 17), "evening": (17, 24)}
+
+
+@dataclass(frozen=True)
+class CourseFilters:
+    service: str = ""
+    place: str = ""
+    weekday: int | None = None  # 1 = Monday … 7 = Sunday (ISO)
+    time_of_day: str = ""
+    free_places: bool = False
+
+
+def _published() -> QuerySet[Course]:
+    return Course.objects.filter(published=True, service__published=True)
+
+
+def courses_listed(filters: CourseFilters) -> QuerySet[Course]:
+    courses = (
+        _published()
+        .select_related("service", "agency")
+        .annotate(first_session=Min("sessions__starts_at"), session_count=Count("sessions"))
+        .order_by("first_session", "name", "pk")
+    )
+    if filters.service:
+        courses = courses.filter(service__slug=filters.service)
+    if filters.place:
+        courses = courses.filter(place=filters.place)
+    sessions = CourseSession.objects.filter(course=OuterRef("pk"))
+    if filters.weekday:
+        # Django's week_day counts from Sunday = 1; the form uses ISO (Monday = 1).
+        sessions = sessions.filter(starts_at__iso_week_day=filters.weekday)
+    if filters.time_of_day in TIMES_OF_DAY:
+        start, end = TIMES_OF_DAY[filters.time_of_day]
+        sessions = sessions.filter(starts_at__hour__gte=start, starts_at__hour__lt=end)
+    if filters.weekday or filters.time_of_day:
+        courses = courses.filter(Exists(sessions))
+    if filters.free_places:
+        courses = courses.filter(enrolled_seats__lt=F("capacity"), closes_at__gt=timezone.now())
+    return courses
+
+
+def course_places() -> list[str]:
+    return sorted(set(_published().values_list("place", flat=True)))
+
+
+def course_by_code(code: str) -> Course:
+    course = _published().select_related("service", "agency").filter(code=code).first()
+    if course is None:
+        raise Http404
+    return course
+
+
+def course_sessions(course: Course) -> list[CourseSession]:
+    return list(course.sessions.all())
+
+
+def enrollments_of_customer(*, course: Course, customer: Customer) -> list[Enrollment]:
+    return list(
+        Enrollment.objects.filter(course=course, customer=customer, status__in=(*LIVE, "full"))
+    )
+
+
+def enrollment_for_customer(*, pk: int, customer: Customer) -> Enrollment:
+    """The acting customer's own enrollment; anyone else's does not exist for them."""
+    enrollment = (
+        Enrollment.objects.select_related("course", "course__service", "course__agency")
+        .filter(pk=pk, customer=customer)
+        .first()
+    )
+    if enrollment is None:
+        raise Http404
+    return enrollment
+
+
+def waiting_position(enrollment: Enrollment) -> int | None:
+    """Place on the waiting list, counting from 1; None when not waiting."""
+    if enrollment.status != Enrollment.Status.WAITING:
+        return None
+    ahead = Enrollment.objects.filter(
+        course_id=enrollment.course_id,
+        status=Enrollment.Status.WAITING,
+        waiting_number__lt=enrollment.waiting_number,
+    ).count()
+    return ahead + 1
+
+
+def queue_length(course: Course) -> int:
+    return course.enrollments.filter(status=Enrollment.Status.QUEUED).count()
+
+
+def course_phase(course: Course, now: datetime | None = None) -> str:
+    now = now or timezone.now()
+    if now < course.opens_at:
+        return "upcoming"
+    if now >= course.closes_at:
+        return "closed"
+    return "open"

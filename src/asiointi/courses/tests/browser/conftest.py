@@ -1,0 +1,8 @@
+from asiointi.catalogue.tests.browser.conftest import (  # noqa: F401
+    _pages_without_javascript,
+    accessibility,
+    check_page,
+    open_page,
+    site,
+)
+from asiointi.courses.tests.conftest import make_course, make_person, service  # noqa: F401

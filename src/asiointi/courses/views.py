@@ -1,0 +1,120 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from asiointi.courses import selectors, services
+from asiointi.courses.forms import CourseFilterForm, EnrollForm
+from asiointi.courses.models import Course, Enrollment
+from asiointi.courses.refresh import (
+    QUEUE_REFRESH_SECONDS,
+    refresh_context,
+    refresh_until_open,
+    refreshing,
+)
+from asiointi.customers.acting import acting_check, acting_get, acting_required
+from asiointi.organisations.selectors import audience_check
+
+
+@require_safe
+def course_list(request: HttpRequest) -> HttpResponse:
+    form = CourseFilterForm(request.GET or None, places=selectors.course_places())
+    filters = form.filters() if form.is_bound else selectors.CourseFilters()
+    page = Paginator(selectors.courses_listed(filters), 25).get_page(request.GET.get("page"))
+    now = timezone.now()
+    return render(request, "courses/course_list.html", {"form": form, "page": page, "now": now})
+
+
+def _course_page(
+    request: HttpRequest, course: Course, form: EnrollForm | None, status: int = 200
+) -> HttpResponse:
+    acting = acting_get(request)
+    own = (
+        selectors.enrollments_of_customer(course=course, customer=acting.customer) if acting else []
+    )
+    groups_refused = bool(acting and acting.is_organisation and not course.organisations_may_enroll)
+    if acting and form is None and not groups_refused:
+        form = EnrollForm(course=course, organisation=acting.is_organisation)
+    context = {
+        "course": course,
+        "sessions": selectors.course_sessions(course),
+        "phase": selectors.course_phase(course),
+        "form": form,
+        "own": own,
+        "groups_refused": groups_refused,
+        **refresh_context(request, refresh_until_open(course)),
+    }
+    response = render(request, "courses/course_detail.html", context, status=status)
+    return refreshing(request, response, refresh_until_open(course))
+
+
+@require_safe
+def course_detail(request: HttpRequest, code: str) -> HttpResponse:
+    course = services.course_open_if_due(course=selectors.course_by_code(code))
+    return _course_page(request, course, None)
+
+
+@require_POST
+@acting_required
+def course_enroll(request: HttpRequest, code: str) -> HttpResponse:
+    course = selectors.course_by_code(code)
+    acting = request.acting  # type: ignore[attr-defined]
+    acting_check(acting, service=course.service)
+    if not (acting.is_organisation and course.organisations_may_enroll):
+        # A course open to groups takes an organisation's enrollment whatever its service's
+        # audience; otherwise the service decides, with the page that offers the switch.
+        audience_check(acting=acting, service=course.service)
+    form = EnrollForm(request.POST, course=course, organisation=acting.is_organisation)
+    if not form.is_valid():
+        return _course_page(request, course, form, status=400)
+    try:
+        enrollment = services.enrollment_create(
+            course=course,
+            acting=acting,
+            participant=form.participant_value(),
+            answers=form.answers(),
+            language=get_language() or "fi",
+        )
+    except services.EnrollmentRefused as refusal:
+        form.add_error(None, str(refusal.message))
+        return _course_page(request, course, form, status=409)
+    return HttpResponseRedirect(enrollment.get_absolute_url(), status=303)
+
+
+@require_safe
+@acting_required
+def enrollment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    enrollment = selectors.enrollment_for_customer(pk=pk, customer=request.acting.customer)  # type: ignore[attr-defined]
+    course = services.course_open_if_due(course=enrollment.course)
+    if course.drawn_at and enrollment.status == Enrollment.Status.QUEUED:
+        enrollment.refresh_from_db()
+    queued = enrollment.status == Enrollment.Status.QUEUED
+    refresh = (refresh_until_open(course) or QUEUE_REFRESH_SECONDS) if queued else None
+    context: dict[str, object] = {
+        "enrollment": enrollment,
+        "course": course,
+        "position": selectors.waiting_position(enrollment),
+        "queue_length": selectors.queue_length(course) if queued else 0,
+        "cancellable": services.enrollment_cancellable(enrollment, course=course),
+        **refresh_context(request, refresh),
+    }
+    response = render(request, "courses/enrollment_detail.html", context)
+    return refreshing(request, response, refresh)
+
+
+@require_POST
+@acting_required
+def enrollment_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    acting = request.acting  # type: ignore[attr-defined]
+    enrollment = selectors.enrollment_for_customer(pk=pk, customer=acting.customer)
+    try:
+        services.enrollment_cancel(enrollment=enrollment, acting=acting)
+    except services.EnrollmentRefused as refusal:
+        messages.error(request, str(refusal.message))
+    else:
+        messages.success(request, _("Your enrollment has been cancelled."))
+    return HttpResponseRedirect(enrollment.get_absolute_url(), status=303)

@@ -1,0 +1,221 @@
+"""Messages and decisions between an agency and a customer's folder."""
+
+import logging
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from asiointi.attachments.models import Attachment
+from asiointi.attachments.services import attachments_hold
+from asiointi.catalogue.models import Agency, Service
+from asiointi.customers.acting import Acting
+from asiointi.customers.models import Customer
+from asiointi.folder.models import FolderItem, Message, NotificationPreference, Thread
+from asiointi.folder.selectors import confirmed_contacts
+from asiointi.folder.services import folder_item_record
+from asiointi.identity.models import User
+from asiointi.notify.services import notification_send
+from asiointi.organisations.models import Organisation
+from asiointi.pdf import pdf_render
+
+logger = logging.getLogger(__name__)
+
+THREAD_STATUS = {
+    "unread": _("Unread"),
+    "read": _("Read"),
+    "replied": _("Answered"),
+}
+DECISION_TITLE = _("Decision: %(subject)s")
+
+
+class MessageRefused(Exception):
+    def __init__(self, message: object) -> None:
+        super().__init__(str(message))
+        self.message = str(message)
+
+
+@transaction.atomic
+def message_send(
+    *,
+    customer: Customer,
+    agency: Agency,
+    body: str,
+    subject: str = "",
+    thread: Thread | None = None,
+    sender: User | None = None,
+    about_kind: str = "",
+    about_key: str = "",
+    reference: str = "",
+    service: Service | None = None,
+    document: bytes | None = None,
+    document_name: str = "",
+    served_on: date | None = None,
+    decision: bool = False,
+) -> Message:
+    """An agency writes to the customer's folder: a new thread, or into an existing one.
+
+    With a document (a PDF) the message is a decision, served on `served_on` (today by default);
+    `decision` without a document makes the PDF from the message, in the customer's language.
+    The customer is told that something new is in the folder, never what.
+    """
+    if not body.strip():
+        raise MessageRefused(_("Write a message."))
+    if thread is None:
+        if not subject.strip():
+            raise MessageRefused(_("Give the message a subject."))
+        thread = Thread.objects.create(
+            customer=customer,
+            agency=agency,
+            subject=subject.strip(),
+            about_kind=about_kind,
+            about_key=str(about_key),
+            reference=reference,
+            service=service,
+        )
+    elif thread.customer_id != customer.pk or thread.agency_id != agency.pk:
+        raise MessageRefused(_("The thread belongs to another customer or agency."))
+    if document is not None and not document.startswith(b"%PDF-"):
+        raise MessageRefused(_("A decision's document must be a PDF file."))
+    if decision and document is None:
+        served_on = served_on or timezone.localdate()
+        document = _decision_pdf(thread, body=body.strip(), served_on=served_on)
+        document_name = document_name or "decision.pdf"
+    message = Message(thread=thread, sender=Message.Sender.AGENCY, person=sender, body=body.strip())
+    if document is not None:
+        message.is_decision = True
+        message.served_on = served_on or timezone.localdate()
+        message.document_name = document_name or "decision.pdf"
+        message.document.save(message.document_name, ContentFile(document), save=False)
+    message.save()
+    thread_items_refresh(thread=thread)
+    _notify(customer)
+    return message
+
+
+@transaction.atomic
+def reply_send(
+    *, thread: Thread, acting: Acting, body: str, attachments: Sequence[Attachment] = ()
+) -> Message:
+    """The customer answers in the thread with files the attachments app has already accepted."""
+    if thread.customer_id != acting.customer.pk:
+        raise MessageRefused(_("The thread belongs to another customer."))
+    if not body.strip():
+        raise MessageRefused(_("Write a message."))
+    message = Message.objects.create(
+        thread=thread, sender=Message.Sender.CUSTOMER, person=acting.person, body=body.strip()
+    )
+    if any(a.customer_id != acting.customer.pk for a in attachments):
+        raise MessageRefused(_("The thread belongs to another customer."))
+    attachments_hold(attachments=attachments, holder=f"folder.message:{message.pk}")
+    thread_items_refresh(thread=thread)
+    return message
+
+
+@transaction.atomic
+def thread_mark_read(*, thread: Thread, acting: Acting) -> int:
+    """The customer has opened the thread: its agency messages are read now."""
+    if thread.customer_id != acting.customer.pk:
+        raise MessageRefused(_("The thread belongs to another customer."))
+    count = thread.messages.filter(sender=Message.Sender.AGENCY, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+    if count:
+        thread_items_refresh(thread=thread)
+    return count
+
+
+def thread_items_refresh(*, thread: Thread) -> None:
+    """Bring the thread's folder entries up to date: one for the thread, one per decision."""
+    messages = list(thread.messages.all())
+    last = messages[-1]
+    unread = [m for m in messages if m.unread and not m.is_decision]
+    status = (
+        "unread" if unread else ("replied" if last.sender == Message.Sender.CUSTOMER else "read")
+    )
+    common: dict[str, Any] = {
+        "customer": thread.customer,
+        "link_name": "folder:thread",
+        "link_args": [thread.pk],
+        "reference": thread.reference,
+        "service": thread.service,
+    }
+    folder_item_record(
+        kind=FolderItem.Kind.MESSAGE,
+        key=str(thread.pk),
+        title={"fi": thread.subject, "sv": thread.subject, "en": thread.subject},
+        status=status,
+        status_label=THREAD_STATUS[status],
+        needs_action=bool(unread),
+        occurred_at=last.created_at,
+        **common,
+    )
+    for decision in (m for m in messages if m.is_decision):
+        decision_status = "unread" if decision.unread else "read"
+        title = {}
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                title[language] = str(DECISION_TITLE) % {"subject": thread.subject}
+        folder_item_record(
+            kind=FolderItem.Kind.DECISION,
+            key=str(decision.pk),
+            title=title,
+            status=decision_status,
+            status_label=THREAD_STATUS[decision_status],
+            needs_action=decision.unread,
+            occurred_at=decision.created_at,
+            **common,
+        )
+
+
+def _decision_pdf(thread: Thread, *, body: str, served_on: date) -> bytes:
+    customer = thread.customer
+    preference = NotificationPreference.objects.filter(customer=customer).first()
+    language = preference.language if preference else settings.LANGUAGE_CODE
+    who = customer.organisation or customer.person
+    recipient = who.name if isinstance(who, Organisation) else who.full_name if who else ""
+    with translation.override(language):
+        agency = str(thread.agency.name)
+    return pdf_render(
+        template_name="folder/pdf/decision.html",
+        context={
+            "agency": agency,
+            "subject": thread.subject,
+            "recipient": recipient,
+            "reference": thread.reference,
+            "served_on": served_on,
+            "body": body,
+        },
+        language=language,
+    )
+
+
+def _notify(customer: Customer) -> None:
+    """Tell the customer, per their choice, that something is new; link to the folder (which asks
+    them to log in first). A customer without confirmed contact details is not told; an
+    organisation is told at its own confirmed address, not at those of the people acting for it."""
+    preference = NotificationPreference.objects.filter(customer=customer).first()
+    addresses = confirmed_contacts(customer=customer)
+    if not any(addresses.values()):
+        logger.info("Customer %s has no confirmed contact details to notify", customer.pk)
+        return
+    channel = preference.channel if preference else ("email" if addresses["email"] else "sms")
+    language = preference.language if preference else settings.LANGUAGE_CODE
+    wanted = {name: channel in (name, "both") for name in ("email", "sms")}
+    with translation.override(language):
+        link = settings.PORTAL_URL + reverse("folder:index")
+    for name in ("email", "sms"):
+        if wanted[name] and addresses[name]:
+            notification_send(
+                channel=name,  # type: ignore[arg-type]
+                to=addresses[name],
+                template="folder_new",
+                context={"folder_url": link},
+                language=language,
+            )

@@ -1,0 +1,4 @@
+from asiointi.folder.tests.personas import personas
+from asiointi.notify.tests.fixtures import dev_outbox
+
+__all__ = ["dev_outbox", "personas"]

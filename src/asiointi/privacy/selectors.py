@@ -1,0 +1,12 @@
+from typing import Any
+
+from asiointi.identity.models import User
+from asiointi.privacy.models import AuditEvent
+
+
+def audit_events_data(*, person: User) -> list[dict[str, Any]]:
+    """The audit log's entries about what the person did, oldest first."""
+    return [
+        {"time": row.created_at, "action": row.action, "target": row.target}
+        for row in AuditEvent.objects.filter(user=person).order_by("created_at", "pk")
+    ]
