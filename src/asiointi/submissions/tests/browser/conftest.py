@@ -2,6 +2,7 @@
 a resident whose browser is logged in (the login itself is the identity app's tested journey)."""
 
 import pytest
+from django.utils import timezone
 from django.conf import settings
 from django.test import Client
 from playwright.sync_api import Page
@@ -61,7 +62,9 @@ def resident_page(open_page: OpenPage, live_server: LiveServer, tessa: User) -> 
 
 @pytest.fixture
 def association(db: None) -> Organisation:
-    return Organisation.objects.create(business_id="0737546-2", name="Käpylän Kotiseutuyhdistys ry")
+    return Organisation.objects.create(
+        business_id="0737546-2", name="Käpylän Kotiseutuyhdistys ry", registered_at=timezone.now()
+    )
 
 
 @pytest.fixture

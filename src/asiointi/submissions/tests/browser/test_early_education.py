@@ -66,7 +66,7 @@ def test_a_guardian_applies_for_two_children_and_resumes_after_logging_out(
     me = Filler(again, portal, "sv", check_page)
     me.page.goto(me.url("folder:index"))
     me.check(me.page, "folder with a draft")
-    follow(me.page, me.main.get_by_role("link", name="Ansökan om småbarnspedagogik"))
+    follow(me.page, me.main.get_by_role("link", name="Ansökan om småbarnspedagogik").first)
     me.expect_page("Barnen som du söker plats för")
     expect(
         me.main.get_by_role("group", name="Barn 2", exact=True).get_by_label("Förnamn")
