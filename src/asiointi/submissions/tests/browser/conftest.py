@@ -2,9 +2,9 @@
 a resident whose browser is logged in (the login itself is the identity app's tested journey)."""
 
 import pytest
-from django.utils import timezone
 from django.conf import settings
 from django.test import Client
+from django.utils import timezone
 from playwright.sync_api import Page
 from pytest_django.live_server_helper import LiveServer
 
