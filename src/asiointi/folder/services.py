@@ -23,7 +23,21 @@ def _texts(text: Text) -> dict[str, str]:
     return dict(text) if isinstance(text, dict) else in_every_language(text)
 
 
-@transaction.atomic
+# Every field but the identity (kind, key) is the owner's latest word.
+_REWRITTEN_ON_CONFLICT = [
+    "customer",
+    "title",
+    "status",
+    "status_label",
+    "reference",
+    "service",
+    "needs_action",
+    "link_name",
+    "link_args",
+    "occurred_at",
+]
+
+
 def folder_item_record(
     *,
     customer: Customer,
@@ -39,22 +53,30 @@ def folder_item_record(
     needs_action: bool = False,
     occurred_at: datetime | None = None,
 ) -> FolderItem:
-    """Put a thing into the customer's folder, or bring its entry up to date."""
-    item, _created = FolderItem.objects.update_or_create(
+    """Put a thing into the customer's folder, or bring its entry up to date.
+
+    One INSERT ... ON CONFLICT statement: it runs inside the owner's transaction on every
+    enrollment and submission, so no savepoint and no read before the write.
+    """
+    item = FolderItem(
+        customer=customer,
         kind=kind,
         key=str(key),
-        defaults={
-            "customer": customer,
-            "title": _texts(title),
-            "status": status,
-            "status_label": _texts(status_label) if status_label else {},
-            "reference": reference,
-            "service": service,
-            "needs_action": needs_action,
-            "link_name": link_name,
-            "link_args": list(link_args),
-            "occurred_at": occurred_at or timezone.now(),
-        },
+        title=_texts(title),
+        status=status,
+        status_label=_texts(status_label) if status_label else {},
+        reference=reference,
+        service=service,
+        needs_action=needs_action,
+        link_name=link_name,
+        link_args=list(link_args),
+        occurred_at=occurred_at or timezone.now(),
+    )
+    FolderItem.objects.bulk_create(
+        [item],
+        update_conflicts=True,
+        unique_fields=["kind", "key"],
+        update_fields=_REWRITTEN_ON_CONFLICT,
     )
     return item
 

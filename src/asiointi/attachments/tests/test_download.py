@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from asiointi.attachments.limits import AttachmentLimits
 from asiointi.attachments.models import Attachment
@@ -73,7 +74,9 @@ def test_anonymous_is_sent_to_log_in_and_gets_no_file(resident: Acting, clamd: s
 def test_a_file_of_the_organisation_is_not_the_persons_own(
     client: Client, resident: Acting, clamd: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    organisation = Organisation.objects.create(business_id="0112038-9", name="Testi Oy")
+    organisation = Organisation.objects.create(
+        business_id="0112038-9", name="Testi Oy", registered_at=timezone.now()
+    )
     company = Acting(
         person=resident.person,
         customer=customer_for_organisation(organisation),

@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from asiointi.courses.models import Course, Enrollment
 from asiointi.courses.tests.conftest import MakeCourse, MakePerson, client_for
@@ -13,7 +14,9 @@ def club_client(make_person: MakePerson, monkeypatch: pytest.MonkeyPatch):  # ty
     monkeypatch.setattr(
         "asiointi.organisations.selectors.organisation_rights_check", lambda **kwargs: True
     )
-    club = Organisation.objects.create(business_id="0737546-2", name="Uimaseura")
+    club = Organisation.objects.create(
+        business_id="0737546-2", name="Uimaseura", registered_at=timezone.now()
+    )
     person = make_person()
     client = client_for(person)
     session = client.session

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from asiointi.backoffice.services import agency_membership_add
 from asiointi.catalogue.models import Agency, Service
@@ -94,7 +95,9 @@ def personas(db: None, monkeypatch: Any) -> Personas:
     resident, resident_person = resident_client("010280-952L", "tessa")
     company_actor, company_person = resident_client("010469-999W", "joni")
     unrelated, _unrelated_person = resident_client("010675-9981", "anna")
-    company = Organisation.objects.create(business_id="0737546-2", name="Testiyhtiö Oy")
+    company = Organisation.objects.create(
+        business_id="0737546-2", name="Testiyhtiö Oy", registered_at=timezone.now()
+    )
     act_for(company_actor, company)
 
     # The organisations app answers from Suomi.fi e-Authorizations; here Joni may act for it.
