@@ -424,6 +424,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "asiointi.attachments.tasks.attachments_prune",
         "schedule": 60 * 60,
     },
+    "drafts-expired-delete": {
+        "task": "asiointi.submissions.tasks.drafts_expired_delete_task",
+        "schedule": 60 * 60,
+    },
 }
 # Its test e-Authorizations service knows the portal by the same settings the portal's client uses.
 DEVIDP_VALTUUDET_CLIENT_ID = VALTUUDET_CLIENT_ID

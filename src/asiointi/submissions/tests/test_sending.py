@@ -55,3 +55,17 @@ def test_the_receipt_names_the_reference_but_no_answers(
     assert len(receipts) == 1
     assert submission.reference in receipts[0].body
     assert "ABC-123" not in receipts[0].body and "952L" not in receipts[0].body
+
+
+def test_the_customers_own_copy_of_their_data_has_the_submission_with_the_code_masked(
+    tessa_client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    from asiointi.folder.export import as_json, customer_data
+
+    draft = fill_parking(tessa_client)
+    with django_capture_on_commit_callbacks(execute=True):
+        tessa_client.post(url("submissions:draft_check", draft.pk))
+    submission = Submission.objects.get()
+    copy = as_json(customer_data(submission.customer)).decode()
+    assert submission.reference in copy and "ABC-123" in copy
+    assert "010280-****" in copy and "952L" not in copy
