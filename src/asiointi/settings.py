@@ -417,6 +417,8 @@ if not CLAMAV_REQUIRED and not DEBUG:
     )
 # Attachments not taken into a draft, submission or message by then are deleted (attachments_prune).
 ATTACHMENT_UNHELD_HOURS = env_int("ATTACHMENT_UNHELD_HOURS", 24)
+# Enrollments are deleted this many days after their course ended (courses_prune).
+COURSE_ENROLLMENT_RETENTION_DAYS = env_int("COURSE_ENROLLMENT_RETENTION_DAYS", 365)
 
 # Scheduled work for `celery -A asiointi beat` (production); apps add their own entries here.
 CELERY_BEAT_SCHEDULE = {
@@ -428,6 +430,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "asiointi.submissions.tasks.drafts_expired_delete_task",
         "schedule": 60 * 60,
     },
+}
+CELERY_BEAT_SCHEDULE["courses-prune"] = {
+    "task": "asiointi.courses.tasks.courses_prune",
+    "schedule": 24 * 60 * 60,
 }
 # Its test e-Authorizations service knows the portal by the same settings the portal's client uses.
 DEVIDP_VALTUUDET_CLIENT_ID = VALTUUDET_CLIENT_ID

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db.models import Count, Exists, F, Min, OuterRef, QuerySet
 from django.http import Http404
@@ -108,3 +109,30 @@ def course_phase(course: Course, now: datetime | None = None) -> str:
     if now >= course.closes_at:
         return "closed"
     return "open"
+
+
+def enrollments_data(*, customer: Customer) -> list[dict[str, Any]]:
+    """Every enrollment of the customer's, cancelled ones too, for their copy of their data."""
+    rows = (
+        Enrollment.objects.filter(customer=customer)
+        .select_related("course", "acting_person")
+        .order_by("created_at", "pk")
+    )
+    return [
+        {
+            "course": row.course.name,
+            "course_code": row.course.code,
+            "term": row.course.term,
+            "place": row.course.place,
+            "participant": row.participant_name or row.acting_person.get_full_name(),
+            "participant_date_of_birth": row.participant_birth_date,
+            "places": row.seats,
+            "status": row.status,
+            "answers": row.answers,
+            "enrolled_by": row.acting_person.get_full_name(),
+            "enrolled_at": row.created_at,
+            "decided_at": row.decided_at,
+            "cancelled_at": row.cancelled_at,
+        }
+        for row in rows
+    ]

@@ -7,6 +7,7 @@ the last seat. The unique constraint on (course, customer, participant) and the 
 the counters hold the same rules in the database itself.
 """
 
+import copy
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -62,8 +63,38 @@ def participant_group(*, name: str, size: int) -> Participant:
     return Participant(key="group", name=" ".join(name.split()), seats=size)
 
 
+# What a decision reads from the locked course row; the rest of the page's copy is the course's
+# description, which no enrollment changes.
+NUMBERS = (
+    "capacity",
+    "waiting_capacity",
+    "enrolled_seats",
+    "waiting_seats",
+    "waiting_counter",
+    "drawn_at",
+    "opens_at",
+    "closes_at",
+    "published",
+)
+
+
 def _locked(course_id: int) -> Course:
     return Course.objects.select_for_update().get(pk=course_id)
+
+
+def _locked_numbers(course: Course) -> Course:
+    """Lock the course row and read only its numbers (the rush's hot path): a copy of the page's
+    course with the locked numbers. A copy, because a refusal rolls the numbers back in the
+    database and the page the caller then shows must not have the discarded ones."""
+    row = Course.objects.select_for_update().filter(pk=course.pk).values(*NUMBERS).get()
+    locked = copy.copy(course)
+    for name in NUMBERS:
+        setattr(locked, name, row[name])
+    return locked
+
+
+def _numbers(course: Course) -> tuple[object, ...]:
+    return tuple(getattr(course, name) for name in NUMBERS)
 
 
 def _place(course: Course, seats: int) -> str:
@@ -85,17 +116,18 @@ def _decide(course: Course, enrollment: Enrollment, now: datetime) -> None:
         enrollment.waiting_number = course.waiting_counter
 
 
-def _draw(course: Course, now: datetime) -> None:
-    """At opening, the pre-queue gets its places in a random order, before anyone arriving later."""
+def _draw(course: Course, now: datetime) -> bool:
+    """At opening, the pre-queue gets its places in a random order, before anyone arriving later.
+    True when it drew; the caller saves the course's numbers."""
     if course.drawn_at is not None or now < course.opens_at:
-        return
+        return False
     queued = list(course.enrollments.filter(status=Status.QUEUED).order_by("draw", "pk"))
     for enrollment in queued:
         _decide(course, enrollment, now)
         enrollment.save(update_fields=["status", "decided_at", "waiting_number"])
         enrollment_folder_record(enrollment)
     course.drawn_at = now
-    _save_numbers(course)
+    return True
 
 
 def _save_numbers(course: Course) -> None:
@@ -176,9 +208,10 @@ def enrollment_create(
     """Enroll the participant, or put them in the pre-queue before opening. Pressing again
     (a double click, a resent form) gives back the same enrollment and the same answer."""
     now = now or timezone.now()
-    service = course.service
-    course = _locked(course.pk)
-    course.service = service  # the page's copy: the folder entry needs it, not another query
+    course = _locked_numbers(course)
+    numbers = _numbers(course)
+    # Read after the lock: a statement that started before it was granted would not see an
+    # enrollment committed by the request that held it (a double click).
     existing = (
         Enrollment.objects.filter(
             course=course, customer=acting.customer, participant_key=participant.key
@@ -201,13 +234,16 @@ def enrollment_create(
     enrollment.acting_person = acting.person
     enrollment.answers = answers or {}
     enrollment.language = language
-    if now < course.opens_at:
+    # A request that read the clock just before the opening but got the lock only after the
+    # draw would wait in a queue nobody draws again: once drawn, everyone gets an answer.
+    if now < course.opens_at and course.drawn_at is None:
         enrollment.status = Status.QUEUED
         enrollment.draw = secrets.randbits(62)
     else:
         _decide(course, enrollment, now)
     enrollment.save()
-    _save_numbers(course)
+    if _numbers(course) != numbers:  # a queue place or "full" changes no number
+        _save_numbers(course)
     enrollment_folder_record(enrollment)
     return enrollment
 
@@ -219,7 +255,8 @@ def course_open_if_due(*, course: Course, now: datetime | None = None) -> Course
         return course
     with transaction.atomic():
         course = _locked(course.pk)
-        _draw(course, now)
+        if _draw(course, now):
+            _save_numbers(course)
     return course
 
 

@@ -18,6 +18,10 @@ from asiointi.courses.refresh import (
 )
 from asiointi.customers.acting import acting_check, acting_get, acting_required
 from asiointi.organisations.selectors import audience_check
+from asiointi.privacy.models import AuditEvent
+from asiointi.privacy.services import audit_record
+
+READ = AuditEvent.Action.PERSONAL_DATA_READ
 
 
 @require_safe
@@ -36,6 +40,9 @@ def _course_page(
     own = (
         selectors.enrollments_of_customer(course=course, customer=acting.customer) if acting else []
     )
+    if own:
+        # The page lists the customer's enrollments, with a dependant's or a group's name.
+        audit_record(action=READ, request=request, target=f"courses.enrollments:{course.code}")
     groups_refused = bool(acting and acting.is_organisation and not course.organisations_may_enroll)
     if acting and form is None and not groups_refused:
         form = EnrollForm(course=course, organisation=acting.is_organisation)
@@ -89,6 +96,7 @@ def course_enroll(request: HttpRequest, code: str) -> HttpResponse:
 @acting_required
 def enrollment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     enrollment = selectors.enrollment_for_customer(pk=pk, customer=request.acting.customer)  # type: ignore[attr-defined]
+    audit_record(action=READ, request=request, target=f"courses.enrollment:{enrollment.pk}")
     course = services.course_open_if_due(course=enrollment.course)
     if course.drawn_at and enrollment.status == Enrollment.Status.QUEUED:
         enrollment.refresh_from_db()

@@ -92,6 +92,12 @@ def _submissions(customer: Customer) -> dict[str, Any]:
     return data if data["drafts"] or data["submissions"] else {}
 
 
+def _enrollments(customer: Customer) -> list[dict[str, Any]]:
+    from asiointi.courses.selectors import enrollments_data
+
+    return enrollments_data(customer=customer)
+
+
 def _organisation(customer: Customer) -> dict[str, Any]:
     organisation = customer.organisation
     if organisation is None:
@@ -108,6 +114,7 @@ def sections() -> list[tuple[str, Any, Section]]:
         ("folder", _("Folder"), _folder),
         ("forms", _("Forms: drafts and sent submissions"), _submissions),
         ("messages", _("Messages and decisions"), _messages),
+        ("course_enrollments", _("Course enrollments"), _enrollments),
         ("contact_confirmations", _("Confirmation codes sent"), _contact_codes),
         ("audit_log", _("Use of e-services (audit log)"), _audit),
     ]

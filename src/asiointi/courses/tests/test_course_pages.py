@@ -4,6 +4,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from asiointi.catalogue.models import Service
+from asiointi.catalogue.tests.factories import make_service
 from asiointi.courses.models import Course, CourseSession
 from asiointi.courses.services import enrollment_create, participant_self
 from asiointi.courses.tests.conftest import MakeCourse, MakePerson, acting_as
@@ -67,3 +69,18 @@ def test_an_unpublished_course_does_not_exist(make_course: MakeCourse) -> None:
     course = make_course(published=False)
     assert Client().get(course.get_absolute_url()).status_code == 404
     assert course.name_en not in listed()
+
+
+def test_go_to_the_service_of_a_course_service_lists_its_courses(
+    make_course: MakeCourse, service: Service
+) -> None:
+    mine = make_course(name_en="Wheel throwing")
+    other_service = make_service(kind=Service.Kind.COURSE, name_en="Swimming school")
+    make_course(name_en="Crawl for adults", service=other_service, agency=other_service.agency)
+    client = Client()
+    start = client.get(reverse("catalogue:service_start", kwargs={"slug": service.slug}))
+    assert start.status_code == 302
+    assert start["Location"] == f"{reverse('courses:course_list')}?service={service.slug}"
+    page = client.get(start["Location"]).content.decode()
+    assert mine.name_en in page
+    assert "Crawl for adults" not in page

@@ -1,6 +1,8 @@
 from datetime import timedelta
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,6 +15,7 @@ from asiointi.courses.services import (
 )
 from asiointi.courses.tests.conftest import MakeCourse, MakePerson, acting_as, client_for
 from asiointi.folder.models import FolderItem
+from asiointi.privacy.models import AuditEvent
 
 Status = Enrollment.Status
 
@@ -177,3 +180,50 @@ def test_age_limits_are_checked_for_a_dependant(
     assert (
         enrollment_create(course=course, acting=acting, participant=child).status == Status.ENROLLED
     )
+
+
+def test_pages_showing_enrollments_are_audit_logged(
+    course: Course, make_person: MakePerson
+) -> None:
+    person = make_person()
+    client = client_for(person)
+    child = {
+        "participant": "dependant",
+        "dependant_name": "Aino Virtanen",
+        "dependant_birth_date": "24.5.2018",
+    }
+    assert not AuditEvent.objects.exists()
+    client.get(course.get_absolute_url())
+    assert not AuditEvent.objects.exists(), "nothing of the person's on the page yet"
+    page = client.post(enroll_url(course), child, follow=True)
+    assert "Aino Virtanen" in page.content.decode()
+    enrollment = Enrollment.objects.get()
+    assert "Aino Virtanen" in client.get(course.get_absolute_url()).content.decode()
+    audited = set(
+        AuditEvent.objects.filter(
+            action=AuditEvent.Action.PERSONAL_DATA_READ, user=person
+        ).values_list("target", flat=True)
+    )
+    assert audited == {
+        f"courses.enrollment:{enrollment.pk}",
+        f"courses.enrollments:{course.code}",
+    }
+    assert not any("Aino" in target for target in audited)
+
+
+def test_an_answer_that_changes_no_number_does_not_write_the_course(
+    make_course: MakeCourse, make_person: MakePerson
+) -> None:
+    course = make_course(capacity=1, waiting_capacity=0)
+
+    def course_writes() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            enrollment_create(
+                course=course, acting=acting_as(make_person()), participant=participant_self()
+            )
+        return sum('UPDATE "courses_course"' in q["sql"] for q in queries.captured_queries)
+
+    assert course_writes() == 1  # enrolled: the counter and the opening draw's time
+    assert course_writes() == 0  # full
+    course.refresh_from_db()
+    assert (course.enrolled_seats, course.waiting_seats) == (1, 0)

@@ -79,3 +79,16 @@ def test_the_course_page_before_opening_shows_the_time_and_a_countdown(
     assert "Enrollment opens" in page
     assert "in 9\xa0minutes" in page or "in 10\xa0minutes" in page
     assert "This page updates itself" in page
+
+
+def test_a_request_from_just_before_the_opening_served_after_the_draw_gets_an_answer(
+    make_course: MakeCourse, make_person: MakePerson
+) -> None:
+    opens = timezone.now() + timedelta(minutes=5)
+    course = make_course(opens_at=opens, capacity=1, waiting_capacity=1)
+    arrive(course, make_person, opens - timedelta(seconds=10))
+    course_open_if_due(course=course, now=opens)
+    # Its clock said a moment before the opening; the course lock came after the draw.
+    late = arrive(course, make_person, opens - timedelta(milliseconds=5))
+    assert late.status == Status.WAITING
+    assert Enrollment.objects.filter(status=Status.QUEUED).count() == 0
