@@ -23,6 +23,7 @@ def draft_for_acting(*, acting: Acting, pk: UUID | str) -> Draft:
     )
     if draft is None:
         raise Http404
+    draft.customer = acting.customer  # the filter made sure; saves reading it again for the folder
     return draft
 
 
@@ -34,6 +35,7 @@ def submission_for_acting(*, acting: Acting, pk: UUID | str) -> Submission:
     )
     if submission is None:
         raise Http404
+    submission.customer = acting.customer  # the filter made sure
     return submission
 
 

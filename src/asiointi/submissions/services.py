@@ -34,7 +34,13 @@ class SendRefused(Exception):
 
 
 def draft_answers(draft: Draft) -> dict[str, Any]:
-    return content_decrypt(draft.answers_encrypted)
+    """The draft's answers, decrypted once per request however many steps ask for them."""
+    token = draft.answers_encrypted
+    cached = getattr(draft, "_answers", None)
+    if cached is None or cached[0] is not token:
+        cached = (token, content_decrypt(token))
+        draft._answers = cached  # type: ignore[attr-defined]
+    return dict(cached[1])
 
 
 def draft_prefilled(draft: Draft) -> dict[str, Any]:
@@ -82,32 +88,42 @@ def draft_start(*, acting: Acting, service: Service, version: FormVersion) -> Dr
 @transaction.atomic
 def draft_save(*, draft: Draft, acting: Acting, answers: dict[str, Any], page_key: str) -> Draft:
     """Merge one page's answers into the draft; its retention starts again from now."""
-    draft = Draft.objects.select_for_update().get(pk=draft.pk)
+    # Locked and read again: another tab may have saved a page since this request read the draft.
+    # Only the answers are read; the version and service loaded with the draft never change.
+    locked = Draft.objects.select_for_update().filter(pk=draft.pk)
+    draft.answers_encrypted = locked.values_list("answers_encrypted", flat=True).get()
     merged = {**draft_answers(draft), **answers}
     draft.answers_encrypted = content_encrypt(merged)
+    draft._answers = (draft.answers_encrypted, merged)  # type: ignore[attr-defined]
     draft.page_key = page_key
     draft.person = acting.person
     draft.expires_at = _expiry(draft.version)
-    draft.save()
+    draft.save(
+        update_fields=["answers_encrypted", "page_key", "person", "expires_at", "updated_at"]
+    )
     _files_hold(draft.version, merged, holder=f"draft:{draft.pk}")
     _draft_in_folder(draft)
     return draft
 
 
-def _files_hold(version: FormVersion, answers: dict[str, Any], *, holder: str) -> None:
-    """Keep the files the answers name from being pruned as unheld; release the rest."""
+def _files_hold(version: FormVersion, answers: dict[str, Any], *, holder: str) -> bool:
+    """Keep the files the answers name from being pruned as unheld; release the rest.
+
+    False when the form has no file questions (and so no holders)."""
     from asiointi.attachments.models import Attachment
 
-    definition = definition_of(version)
+    file_keys = [q.key for page, q in definition_of(version).questions() if q.type == "file"]
+    if not file_keys:
+        return False  # Only this function makes holders: a form without files has none.
     ids = [
         item["id"]
-        for page, question in definition.questions()
-        if question.type == "file"
-        for item in (answers.get(question.key) or [])
+        for key in file_keys
+        for item in (answers.get(key) or [])
         if isinstance(item, dict) and "id" in item
     ]
-    attachments_release(holder=holder)
+    # Holding exactly these files also lets go of those the holder held before.
     attachments_hold(attachments=Attachment.objects.filter(pk__in=ids), holder=holder)
+    return True
 
 
 @transaction.atomic
@@ -149,7 +165,11 @@ def submission_send(*, draft_key: Any, acting: Acting, language: str) -> Submiss
 def _submission_create(*, draft_key: Any, acting: Acting, language: str) -> Submission:
     from asiointi.submissions.tasks import submission_deliver
 
-    draft = Draft.objects.select_for_update().get(pk=draft_key, customer=acting.customer)
+    draft = (
+        Draft.objects.select_for_update(of=("self",))
+        .select_related("version", "service")
+        .get(pk=draft_key, customer=acting.customer)
+    )
     definition = definition_of(draft.version)
     answers = draft_answers(draft)
     problems = answers_problems(definition, draft.version.schema, answers)
@@ -170,10 +190,10 @@ def _submission_create(*, draft_key: Any, acting: Acting, language: str) -> Subm
         delete_after=now.date() + datetime.timedelta(days=definition.submission_retention_days),
     )
     StatusChange.objects.create(submission=submission, status=Status.RECEIVED)
-    attachments_release(holder=f"draft:{draft.pk}")
-    _files_hold(
+    if _files_hold(
         draft.version, answers_on_path(definition, answers), holder=f"submission:{submission.pk}"
-    )
+    ):
+        attachments_release(holder=f"draft:{draft.pk}")
     folder_item_remove(kind="draft", key=str(draft.pk))
     draft.delete()
     _submission_in_folder(submission)

@@ -134,11 +134,14 @@ def draft_exit(request: HttpRequest, pk: str) -> HttpResponse:
 def draft_check(request: HttpRequest, pk: str) -> HttpResponse:
     """Check your answers, then "Lähetä". Sending twice gives the one submission made first."""
     acting = request.acting  # type: ignore[attr-defined]
-    if request.method == "POST":
+    try:
+        draft = selectors.draft_for_acting(acting=acting, pk=pk)
+    except Http404:
+        # Sending deletes the draft: a second press of "Lähetä" finds the submission instead.
         sent = Submission.objects.filter(draft_key=pk, customer=acting.customer).first()
-        if sent is not None:
-            return HttpResponseRedirect(reverse("submissions:confirmation", args=[sent.pk]))
-    draft = selectors.draft_for_acting(acting=acting, pk=pk)
+        if request.method != "POST" or sent is None:
+            raise
+        return HttpResponseRedirect(reverse("submissions:confirmation", args=[sent.pk]))
     definition = definition_of(draft.version)
     answers = services.draft_answers(draft)
     problems = []

@@ -1,6 +1,7 @@
 """Drafts: saved on every page, resumed where the person was, deleted after their retention."""
 
 import datetime
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -76,3 +77,20 @@ def test_save_and_continue_later_tells_how_long_the_draft_is_kept(tessa_client: 
     page = tessa_client.get(response.headers["Location"]).content.decode()
     expires = Draft.objects.get().expires_at
     assert timezone.localtime(expires).strftime("%-d.%-m.%Y") in page
+
+
+# Session, person, customer, draft; the locked read of its answers, their write, the folder
+# upsert; and the transaction's savepoint and its release. A form without file questions
+# touches no attachments. Raise this only knowing what the new statement buys.
+PAGE_POST_QUERIES = 9
+
+
+def test_saving_a_page_takes_a_fixed_number_of_statements(
+    tessa_client: Client, django_assert_max_num_queries: Any
+) -> None:
+    draft = start(tessa_client, "asukaspysakointitunnus")
+    answer(tessa_client, draft, "applicant", PARKING_ANSWERS["applicant"])
+    with django_assert_max_num_queries(PAGE_POST_QUERIES):
+        response = answer(tessa_client, draft, "residence", PARKING_ANSWERS["residence"])
+    assert response.status_code == 302
+    assert "lives_in_zone" in draft_answers(Draft.objects.get())
