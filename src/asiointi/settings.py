@@ -209,6 +209,16 @@ if not (IDENTITY_CODE_HASH_KEY and IDENTITY_CODE_ENCRYPTION_KEYS):
     IDENTITY_CODE_ENCRYPTION_KEYS = IDENTITY_CODE_ENCRYPTION_KEYS or [
         derived_key(SECRET_KEY, "identity-code")
     ]
+# Sent forms are stored encrypted (first key encrypts, all decrypt: put a new key first to rotate).
+SUBMISSION_ENCRYPTION_KEYS = env_list("SUBMISSION_ENCRYPTION_KEYS", [])
+if not SUBMISSION_ENCRYPTION_KEYS:
+    if not DEBUG:
+        raise ImproperlyConfigured("SUBMISSION_ENCRYPTION_KEYS must be set in production.")
+    SUBMISSION_ENCRYPTION_KEYS = [derived_key(SECRET_KEY, "submission")]
+# Where sent forms are delivered: an agency system's HTTPS endpoint taking the answers as JSON;
+# empty delivers them to the agency's queue in the back office and tells the agency by e-mail.
+SUBMISSION_DELIVERY_URL = env_str("SUBMISSION_DELIVERY_URL")
+SUBMISSION_DELIVERY_ATTEMPTS = env_int("SUBMISSION_DELIVERY_ATTEMPTS", 5)
 # Codes with individual numbers 900-999 belong to test persons (Suomi.fi test environment).
 ACCEPT_TEST_IDENTITY_CODES = env_bool("ACCEPT_TEST_IDENTITY_CODES", DEBUG)
 
@@ -414,6 +424,10 @@ COURSE_ENROLLMENT_RETENTION_DAYS = env_int("COURSE_ENROLLMENT_RETENTION_DAYS", 3
 CELERY_BEAT_SCHEDULE = {
     "attachments-prune": {
         "task": "asiointi.attachments.tasks.attachments_prune",
+        "schedule": 60 * 60,
+    },
+    "drafts-expired-delete": {
+        "task": "asiointi.submissions.tasks.drafts_expired_delete_task",
         "schedule": 60 * 60,
     },
 }

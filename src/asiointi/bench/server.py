@@ -56,6 +56,10 @@ def production_environment() -> dict[str, str]:
         "SECRET_KEY": secrets.token_urlsafe(50),
         "IDENTITY_CODE_HASH_KEY": secrets.token_urlsafe(32),
         "IDENTITY_CODE_ENCRYPTION_KEYS": fernet_key(),
+        "SUBMISSION_ENCRYPTION_KEYS": fernet_key(),
+        # Receipts and the agency's notices are sent nowhere: the bench measures the portal, not
+        # an SMTP server.
+        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
         # Anonymous pages never contact the identity provider; .invalid never resolves.
         "OIDC_ISSUER": "https://identity-provider.invalid",
         "PORTAL_URL": "https://portal.invalid",

@@ -11,6 +11,7 @@ from asiointi.catalogue.cache import cache_public_page
 from asiointi.catalogue.forms import ServiceFilterForm
 from asiointi.catalogue.models import Agency, Category, Service
 from asiointi.context_processors import login_url
+from asiointi.eforms.selectors import form_version_current
 
 
 def _filter_form(request: HttpRequest) -> ServiceFilterForm:
@@ -60,12 +61,15 @@ def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def service_start(request: HttpRequest, slug: str) -> HttpResponse:
     """ "Siirry palveluun": an external system opens directly, a course service its courses (anyone
-    may browse them; enrolling asks for login), anything else needs login first."""
+    may browse them; enrolling asks for login), a form its start page (after login), anything else
+    needs login first."""
     service = selectors.service_by_slug(slug)
     services.service_record_start(service=service)
     if service.kind == Service.Kind.COURSE:
         courses = reverse("courses:course_list")
         return HttpResponseRedirect(f"{courses}?{urlencode({'service': service.slug})}")
+    if service.kind == Service.Kind.FORM and form_version_current(service=service):
+        return HttpResponseRedirect(reverse("eforms:start", args=[service.slug]))
     if service.kind == Service.Kind.EXTERNAL and not service.requires_login:
         return HttpResponseRedirect(service.external_url)
     return HttpResponseRedirect(f"{login_url()}?{urlencode({'next': service.get_absolute_url()})}")

@@ -85,6 +85,13 @@ def _audit(customer: Customer) -> list[dict[str, Any]]:
     return audit_events_data(person=customer.person) if customer.person else []
 
 
+def _submissions(customer: Customer) -> dict[str, Any]:
+    from asiointi.submissions.selectors import submissions_data
+
+    data = submissions_data(customer=customer)
+    return data if data["drafts"] or data["submissions"] else {}
+
+
 def _enrollments(customer: Customer) -> list[dict[str, Any]]:
     from asiointi.courses.selectors import enrollments_data
 
@@ -105,6 +112,7 @@ def sections() -> list[tuple[str, Any, Section]]:
         ("organisation", _("Organisation"), _organisation),
         ("notification_preferences", _("Notification preferences"), _preferences),
         ("folder", _("Folder"), _folder),
+        ("forms", _("Forms: drafts and sent submissions"), _submissions),
         ("messages", _("Messages and decisions"), _messages),
         ("course_enrollments", _("Course enrollments"), _enrollments),
         ("contact_confirmations", _("Confirmation codes sent"), _contact_codes),

@@ -16,6 +16,7 @@ CONTROLLED_PREFIXES = (
     "DEBUG",
     "SECRET_KEY",
     "IDENTITY_",
+    "SUBMISSION_",
     "OIDC_",
     "SAML_",
     "DEVIDP_",
@@ -34,6 +35,7 @@ def production_environment() -> dict[str, str]:
         "SECRET_KEY": secrets.token_urlsafe(50),
         "IDENTITY_CODE_HASH_KEY": secrets.token_urlsafe(32),
         "IDENTITY_CODE_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+        "SUBMISSION_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "OIDC_ISSUER": "https://tunnistus.example.fi/oidc",
         "PORTAL_URL": "https://asiointi.example.fi",
     }

@@ -44,3 +44,17 @@ def test_most_used_services_lead_the_front_page(client: Client) -> None:
     popular = make_service(name_fi="Suosittu palvelu", start_count=900)
     html = client.get("/fi/").content.decode()
     assert html.index(popular.name_fi) < html.index(rare.name_fi)
+
+
+def test_a_service_with_a_published_form_opens_the_form(
+    client: Client, demo_catalogue: dict[str, int]
+) -> None:
+    from asiointi.eforms.demo import load_demo as load_demo_forms
+
+    load_demo_forms()
+    service = Service.objects.get(slug="asukaspysakointitunnus")
+    response = client.get(start_url(service))
+    assert response["Location"] == "/fi/lomakkeet/asukaspysakointitunnus/"
+    # The form's own page asks for login and comes back to the form.
+    response = client.get(response["Location"])
+    assert response["Location"] == "/fi/kirjaudu/?next=/fi/lomakkeet/asukaspysakointitunnus/"

@@ -1,0 +1,36 @@
+from functools import lru_cache
+
+from django.http import Http404
+
+from asiointi.catalogue.models import Service
+from asiointi.eforms.definition import Definition, parse
+from asiointi.eforms.models import FormVersion
+
+
+def form_version_current(*, service: Service) -> FormVersion | None:
+    """The newest published version of the service's form, or None when it has none."""
+    return (
+        FormVersion.objects.filter(form__service=service)
+        .select_related("form")
+        .order_by("-number")
+        .first()
+    )
+
+
+def form_version_get(*, slug: str, number: int) -> FormVersion:
+    version = FormVersion.objects.filter(
+        form__service__slug=slug, form__service__published=True, number=number
+    ).first()
+    if version is None:
+        raise Http404
+    return version
+
+
+def definition_of(version: FormVersion) -> Definition:
+    return _definition(version.pk, version)
+
+
+@lru_cache(maxsize=256)
+def _definition(pk: int, version: FormVersion) -> Definition:
+    # A published version never changes, so its parsed definition can be kept per process.
+    return parse(version.document)

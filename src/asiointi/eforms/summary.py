@@ -1,0 +1,64 @@
+"""Answers as a person reads them back: on the check page, the submission's page and the PDF."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from asiointi.eforms.definition import Definition, Page
+from asiointi.eforms.question_types import question_type
+from asiointi.eforms.routing import shown, walk
+
+
+@dataclass
+class Row:
+    key: str
+    label: str
+    value: str  # empty when not answered
+    anchor: str
+
+
+@dataclass
+class Group:
+    label: str  # "Child 2" on a repeating page, else empty
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    page: Page
+    groups: list[Group]
+
+
+def answers_summary(definition: Definition, answers: dict[str, Any]) -> list[Section]:
+    sections = []
+    for page in walk(definition, answers).pages:
+        if page.repeat is None:
+            groups = [Group("", _rows(page, answers, answers, None))]
+        else:
+            items = [item for item in answers.get(page.key) or [] if isinstance(item, dict)]
+            groups = [
+                Group(
+                    f"{page.repeat.item_label} {index + 1}",
+                    _rows(page, {**answers, **item}, item, index),
+                )
+                for index, item in enumerate(items or [{}])
+            ]
+        sections.append(Section(page, groups))
+    return sections
+
+
+def _rows(
+    page: Page, context: dict[str, Any], source: dict[str, Any], item: int | None
+) -> list[Row]:
+    rows = []
+    for question in page.questions:
+        kind = question_type(question)
+        if not kind.has_answer or not shown(question, context):
+            continue
+        value = source.get(question.key)
+        try:
+            text = "" if value is None else kind.display(question, value)
+        except (TypeError, ValueError, KeyError, AttributeError):
+            text = ""
+        name = question.key if item is None else f"{page.key}-{item}-{question.key}"
+        rows.append(Row(question.key, str(question.label), text, f"q-{name}"))
+    return rows

@@ -1,0 +1,1 @@
+from asiointi.submissions.tests.conftest import demo_forms, tessa, tessa_client  # noqa: F401

@@ -1,0 +1,297 @@
+"""Writes: drafts saved page by page, sending (once), delivery outcomes, access grants."""
+
+import datetime
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from asiointi.attachments.services import attachments_hold, attachments_release
+from asiointi.catalogue.models import Service
+from asiointi.customers.acting import Acting
+from asiointi.customers.models import Customer
+from asiointi.eforms.models import FormVersion
+from asiointi.eforms.prefill import prefill_answers
+from asiointi.eforms.routing import answers_on_path
+from asiointi.eforms.selectors import definition_of
+from asiointi.eforms.validation import Problem, answers_problems
+from asiointi.folder.services import folder_item_record, folder_item_remove
+from asiointi.identity.models import User
+from asiointi.submissions.crypto import content_decrypt, content_encrypt
+from asiointi.submissions.models import AccessGrant, Draft, StatusChange, Submission
+from asiointi.submissions.reference import reference_new
+
+Status = Submission.Status
+DRAFT_STATUS = _("Draft")
+STATUS_LABELS = {status.value: status.label for status in Status}
+
+
+class SendRefused(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problems")
+        self.problems = problems
+
+
+def draft_answers(draft: Draft) -> dict[str, Any]:
+    """The draft's answers, decrypted once per request however many steps ask for them."""
+    token = draft.answers_encrypted
+    cached = getattr(draft, "_answers", None)
+    if cached is None or cached[0] is not token:
+        cached = (token, content_decrypt(token))
+        draft._answers = cached  # type: ignore[attr-defined]
+    return dict(cached[1])
+
+
+def draft_prefilled(draft: Draft) -> dict[str, Any]:
+    answers = draft_answers(draft)
+    return {key: answers[key] for key in draft.prefilled if key in answers}
+
+
+def _expiry(version: FormVersion) -> datetime.datetime:
+    return timezone.now() + datetime.timedelta(days=definition_of(version).draft_retention_days)
+
+
+def _draft_in_folder(draft: Draft) -> None:
+    folder_item_record(
+        customer=draft.customer,
+        kind="draft",
+        key=str(draft.pk),
+        title=definition_of(draft.version).title.values,
+        status="draft",
+        status_label=DRAFT_STATUS,
+        link_name="submissions:draft_resume",
+        link_args=(str(draft.pk),),
+        service=draft.service,
+        needs_action=True,
+        occurred_at=draft.updated_at,
+    )
+
+
+@transaction.atomic
+def draft_start(*, acting: Acting, service: Service, version: FormVersion) -> Draft:
+    """A new draft, with what the portal knows filled in (and marked as such)."""
+    prefilled = prefill_answers(definition_of(version), acting)
+    draft = Draft.objects.create(
+        customer=acting.customer,
+        person=acting.person,
+        service=service,
+        version=version,
+        answers_encrypted=content_encrypt(prefilled),
+        prefilled=sorted(prefilled),
+        expires_at=_expiry(version),
+    )
+    _draft_in_folder(draft)
+    return draft
+
+
+@transaction.atomic
+def draft_save(*, draft: Draft, acting: Acting, answers: dict[str, Any], page_key: str) -> Draft:
+    """Merge one page's answers into the draft; its retention starts again from now."""
+    # Locked and read again: another tab may have saved a page since this request read the draft.
+    # Only the answers are read; the version and service loaded with the draft never change.
+    locked = Draft.objects.select_for_update().filter(pk=draft.pk)
+    draft.answers_encrypted = locked.values_list("answers_encrypted", flat=True).get()
+    merged = {**draft_answers(draft), **answers}
+    draft.answers_encrypted = content_encrypt(merged)
+    draft._answers = (draft.answers_encrypted, merged)  # type: ignore[attr-defined]
+    draft.page_key = page_key
+    draft.person = acting.person
+    draft.expires_at = _expiry(draft.version)
+    draft.save(
+        update_fields=["answers_encrypted", "page_key", "person", "expires_at", "updated_at"]
+    )
+    _files_hold(draft.version, merged, holder=f"draft:{draft.pk}")
+    _draft_in_folder(draft)
+    return draft
+
+
+def _files_hold(version: FormVersion, answers: dict[str, Any], *, holder: str) -> bool:
+    """Keep the files the answers name from being pruned as unheld; release the rest.
+
+    False when the form has no file questions (and so no holders)."""
+    from asiointi.attachments.models import Attachment
+
+    file_keys = [q.key for page, q in definition_of(version).questions() if q.type == "file"]
+    if not file_keys:
+        return False  # Only this function makes holders: a form without files has none.
+    ids = [
+        item["id"]
+        for key in file_keys
+        for item in (answers.get(key) or [])
+        if isinstance(item, dict) and "id" in item
+    ]
+    # Holding exactly these files also lets go of those the holder held before.
+    attachments_hold(attachments=Attachment.objects.filter(pk__in=ids), holder=holder)
+    return True
+
+
+@transaction.atomic
+def draft_delete(*, draft: Draft) -> None:
+    attachments_release(holder=f"draft:{draft.pk}")
+    folder_item_remove(kind="draft", key=str(draft.pk))
+    draft.delete()
+
+
+@transaction.atomic
+def drafts_expired_delete(*, now: datetime.datetime | None = None) -> int:
+    expired = list(
+        Draft.objects.filter(expires_at__lt=now or timezone.now()).values_list("pk", flat=True)
+    )
+    for pk in expired:
+        attachments_release(holder=f"draft:{pk}")
+        folder_item_remove(kind="draft", key=str(pk))
+    Draft.objects.filter(pk__in=expired).delete()
+    return len(expired)
+
+
+def submission_send(*, draft_key: Any, acting: Acting, language: str) -> Submission:
+    """Send the draft: one locked submission, however many times this is called for it.
+
+    A double click, a reload or a resent request finds the submission the first call made (by the
+    draft it came from, unique in the database, so even two at once make only one).
+    """
+    existing = Submission.objects.filter(draft_key=draft_key, customer=acting.customer).first()
+    if existing is not None:
+        return existing
+    try:
+        return _submission_create(draft_key=draft_key, acting=acting, language=language)
+    except IntegrityError:
+        # Another request sent the same draft at the same moment and won.
+        return Submission.objects.get(draft_key=draft_key, customer=acting.customer)
+
+
+@transaction.atomic
+def _submission_create(*, draft_key: Any, acting: Acting, language: str) -> Submission:
+    from asiointi.submissions.tasks import submission_deliver
+
+    draft = (
+        Draft.objects.select_for_update(of=("self",))
+        .select_related("version", "service")
+        .get(pk=draft_key, customer=acting.customer)
+    )
+    definition = definition_of(draft.version)
+    answers = draft_answers(draft)
+    problems = answers_problems(definition, draft.version.schema, answers)
+    if problems:
+        raise SendRefused(problems)
+    now = timezone.now()
+    submission = Submission.objects.create(
+        reference=_unused_reference(),
+        draft_key=draft.pk,
+        customer=acting.customer,
+        person=acting.person,
+        business_id=(acting.organisation.business_id or "") if acting.organisation else "",
+        service=draft.service,
+        version=draft.version,
+        language=language,
+        content_encrypted=content_encrypt(answers_on_path(definition, answers)),
+        sent_at=now,
+        delete_after=now.date() + datetime.timedelta(days=definition.submission_retention_days),
+    )
+    StatusChange.objects.create(submission=submission, status=Status.RECEIVED)
+    if _files_hold(
+        draft.version, answers_on_path(definition, answers), holder=f"submission:{submission.pk}"
+    ):
+        attachments_release(holder=f"draft:{draft.pk}")
+    folder_item_remove(kind="draft", key=str(draft.pk))
+    draft.delete()
+    _submission_in_folder(submission)
+    _receipt_send(submission)
+    transaction.on_commit(lambda: submission_deliver.delay(str(submission.pk)))
+    return submission
+
+
+def _unused_reference() -> str:
+    while True:
+        reference = reference_new()
+        if not Submission.objects.filter(reference=reference).exists():
+            return reference
+
+
+def _submission_in_folder(submission: Submission) -> None:
+    folder_item_record(
+        customer=submission.customer,
+        kind="submission",
+        key=str(submission.pk),
+        title=definition_of(submission.version).title.values,
+        status=submission.status,
+        status_label=STATUS_LABELS[submission.status],
+        reference=submission.reference,
+        link_name="submissions:detail",
+        link_args=(str(submission.pk),),
+        service=submission.service,
+        occurred_at=submission.sent_at,
+    )
+
+
+def _receipt_send(submission: Submission) -> None:
+    """A receipt to the registered contact: the reference and the service, never the answers."""
+    from asiointi.notify.services import notification_send
+
+    person = submission.person
+    if person.email and person.email_verified_at:
+        channel, to = "email", person.email
+    elif person.mobile_number and person.mobile_verified_at:
+        channel, to = "sms", person.mobile_number
+    else:
+        return
+    with translation.override(submission.language):
+        service_name = str(submission.service.name)
+    notification_send(
+        channel=channel,  # type: ignore[arg-type]
+        to=to,
+        template="submission_receipt",
+        context={
+            "reference": submission.reference,
+            "service_name": service_name,
+            "sent_at": timezone.localtime(submission.sent_at).strftime("%d.%m.%Y %H:%M"),
+        },
+        language=submission.language,
+    )
+
+
+@transaction.atomic
+def submission_status_set(*, submission: Submission, status: str) -> Submission:
+    submission.status = status
+    submission.save(update_fields=["status"])
+    StatusChange.objects.create(submission=submission, status=status)
+    _submission_in_folder(submission)
+    return submission
+
+
+@transaction.atomic
+def submission_delivery_failed(*, submission: Submission, error: str, final: bool) -> int:
+    """Record a failed attempt; after the last one the resident sees the delay, staff the error."""
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    submission.delivery_attempts += 1
+    submission.delivery_error = error[:2000]
+    fields = ["delivery_attempts", "delivery_error"]
+    if final:
+        submission.delivery_failed_at = timezone.now()
+        fields.append("delivery_failed_at")
+    submission.save(update_fields=fields)
+    if final and submission.status != Status.DELIVERY_DELAYED:
+        submission_status_set(submission=submission, status=Status.DELIVERY_DELAYED)
+    return submission.delivery_attempts
+
+
+@transaction.atomic
+def submission_delivered(*, submission: Submission) -> None:
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    submission.delivery_attempts += 1
+    submission.delivery_failed_at = None
+    submission.delivery_error = ""
+    submission.save(update_fields=["delivery_attempts", "delivery_failed_at", "delivery_error"])
+    submission_status_set(submission=submission, status=Status.DELIVERED)
+
+
+@transaction.atomic
+def access_grant(
+    *, service: Service, customer: Customer, granted_by: User | None = None, note: str = ""
+) -> AccessGrant:
+    """The agency lets the customer use a service that requires contacting it first."""
+    grant, _created = AccessGrant.objects.get_or_create(
+        service=service, customer=customer, defaults={"granted_by": granted_by, "note": note}
+    )
+    return grant
