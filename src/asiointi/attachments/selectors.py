@@ -1,23 +1,64 @@
-"""Reads of attachments, each limited to what the acting customer owns: others get 404."""
+"""Reads of attachments, each limited to what the acting person may see: others get 404.
 
-from collections.abc import Iterable
+A file belongs to a customer and is held by a draft, a submission or a message (`holder`). Within
+a mandate for some services the person sees a file only when what holds it is of one of those
+services; the owning apps say which service a holder is of (`attachment_holder_register`). A
+file nothing holds yet (just uploaded, the form not saved) is seen by the person who uploaded it.
+"""
+
+from collections.abc import Callable, Iterable
 from uuid import UUID
 
+from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from asiointi.attachments.models import Attachment
 from asiointi.customers.acting import Acting
 
+# Holder kind ("draft" of "draft:<id>") -> the service id of the holder with that key, or None.
+HolderService = Callable[[str], int | None]
+_holder_services: dict[str, HolderService] = {}
+
+
+def attachment_holder_register(kind: str, service_of: HolderService) -> None:
+    """An owning app (in its AppConfig.ready) says how to find the service of its holders."""
+    _holder_services[kind] = service_of
+
+
+def _holder_service(holder: str) -> int | None:
+    kind, _colon, key = holder.partition(":")
+    service_of = _holder_services.get(kind)
+    if service_of is None:
+        return None
+    try:
+        return service_of(key)
+    except (ValueError, ValidationError):
+        return None
+
+
+def attachment_visible(*, acting: Acting, attachment: Attachment) -> bool:
+    """May the person see this file? The one rule for every read of an attachment."""
+    if attachment.customer_id != acting.customer.pk:
+        return False
+    if acting.sees_everything:
+        return True
+    if not attachment.holder:
+        return attachment.person_id == acting.person.pk
+    return acting.may_see(_holder_service(attachment.holder))
+
 
 def attachment_get(*, acting: Acting, pk: UUID | str) -> Attachment:
     try:
-        return Attachment.objects.get(pk=pk, customer=acting.customer)
-    except (Attachment.DoesNotExist, ValueError, TypeError):
+        attachment = Attachment.objects.get(pk=pk, customer=acting.customer)
+    except (Attachment.DoesNotExist, ValueError, TypeError, ValidationError):
         raise Http404 from None
+    if not attachment_visible(acting=acting, attachment=attachment):
+        raise Http404
+    return attachment
 
 
 def attachments_of(*, acting: Acting, pks: Iterable[UUID | str]) -> list[Attachment]:
-    """The customer's own attachments among `pks`, in upload order; other ids are ignored."""
+    """The files among `pks` the person may see, in upload order; other ids are ignored."""
     wanted = []
     for pk in pks:
         try:
@@ -26,7 +67,8 @@ def attachments_of(*, acting: Acting, pks: Iterable[UUID | str]) -> list[Attachm
             continue
     if not wanted:
         return []
-    return list(Attachment.objects.filter(pk__in=wanted, customer=acting.customer))
+    found = Attachment.objects.filter(pk__in=wanted, customer=acting.customer)
+    return [a for a in found if attachment_visible(acting=acting, attachment=a)]
 
 
 def attachments_held(*, holder: str) -> list[Attachment]:
@@ -35,5 +77,6 @@ def attachments_held(*, holder: str) -> list[Attachment]:
 
 
 def attachments_of_customer(*, acting: Acting) -> list[Attachment]:
-    """Every file the acting customer has, newest first (their data export, for one)."""
-    return list(Attachment.objects.filter(customer=acting.customer).order_by("-created_at"))
+    """Every file the person may see of the acting customer's, newest first."""
+    found = Attachment.objects.filter(customer=acting.customer).order_by("-created_at")
+    return [a for a in found if attachment_visible(acting=acting, attachment=a)]

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from asiointi.courses.models import LIVE, Course, CourseSession, Enrollment
+from asiointi.customers.acting import Acting
 from asiointi.customers.models import Customer
 
 # Time-of-day filter: the hour a session starts, from (inclusive) to (exclusive).
@@ -68,17 +69,23 @@ def course_sessions(course: Course) -> list[CourseSession]:
     return list(course.sessions.all())
 
 
-def enrollments_of_customer(*, course: Course, customer: Customer) -> list[Enrollment]:
+def enrollments_for_acting(*, course: Course, acting: Acting) -> list[Enrollment]:
+    """The acting customer's enrollments in the course, if the person may see its service's."""
+    if not acting.may_see(course.service_id):
+        return []
     return list(
-        Enrollment.objects.filter(course=course, customer=customer, status__in=(*LIVE, "full"))
+        Enrollment.objects.filter(
+            course=course, customer=acting.customer, status__in=(*LIVE, "full")
+        )
     )
 
 
-def enrollment_for_customer(*, pk: int, customer: Customer) -> Enrollment:
-    """The acting customer's own enrollment; anyone else's does not exist for them."""
+def enrollment_for_acting(*, pk: int, acting: Acting) -> Enrollment:
+    """The acting customer's own enrollment, within a mandate only of its services; anyone
+    else's does not exist for them."""
     enrollment = (
         Enrollment.objects.select_related("course", "course__service", "course__agency")
-        .filter(pk=pk, customer=customer)
+        .filter(acting.visible(service="course__service"), pk=pk)
         .first()
     )
     if enrollment is None:

@@ -16,7 +16,7 @@ from asiointi.courses.refresh import (
     refresh_until_open,
     refreshing,
 )
-from asiointi.customers.acting import acting_check, acting_get, acting_required
+from asiointi.customers.acting import acting_check, acting_get_checked, acting_required
 from asiointi.organisations.selectors import audience_check
 from asiointi.privacy.models import AuditEvent
 from asiointi.privacy.services import audit_record
@@ -36,10 +36,8 @@ def course_list(request: HttpRequest) -> HttpResponse:
 def _course_page(
     request: HttpRequest, course: Course, form: EnrollForm | None, status: int = 200
 ) -> HttpResponse:
-    acting = acting_get(request)
-    own = (
-        selectors.enrollments_of_customer(course=course, customer=acting.customer) if acting else []
-    )
+    acting = acting_get_checked(request)
+    own = selectors.enrollments_for_acting(course=course, acting=acting) if acting else []
     if own:
         # The page lists the customer's enrollments, with a dependant's or a group's name.
         audit_record(action=READ, request=request, target=f"courses.enrollments:{course.code}")
@@ -95,7 +93,7 @@ def course_enroll(request: HttpRequest, code: str) -> HttpResponse:
 @require_safe
 @acting_required
 def enrollment_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    enrollment = selectors.enrollment_for_customer(pk=pk, customer=request.acting.customer)  # type: ignore[attr-defined]
+    enrollment = selectors.enrollment_for_acting(pk=pk, acting=request.acting)  # type: ignore[attr-defined]
     audit_record(action=READ, request=request, target=f"courses.enrollment:{enrollment.pk}")
     course = services.course_open_if_due(course=enrollment.course)
     if course.drawn_at and enrollment.status == Enrollment.Status.QUEUED:
@@ -118,7 +116,7 @@ def enrollment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @acting_required
 def enrollment_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     acting = request.acting  # type: ignore[attr-defined]
-    enrollment = selectors.enrollment_for_customer(pk=pk, customer=acting.customer)
+    enrollment = selectors.enrollment_for_acting(pk=pk, acting=acting)
     try:
         services.enrollment_cancel(enrollment=enrollment, acting=acting)
     except services.EnrollmentRefused as refusal:

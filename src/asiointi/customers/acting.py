@@ -1,46 +1,103 @@
-"""On whose behalf the logged-in person acts: themself, or an organisation they chose.
+"""On whose behalf the logged-in person acts: themself, or an organisation they chose, and what
+of that customer's the person may see (`Acting.scope`).
 
 Views that show or change anything of a customer's use `acting_required`, which also checks the
 person's right to act again: a mandate removed after login stops working at the next request.
+The organisations app answers that question through the hook it registers here
+(`acting_scope_hook_register`), so this app never imports it.
+
+The scope is the one rule for every object kind: a person acting as themself, or with a role
+giving full rights in an organisation, sees everything of the customer (`EVERYTHING`); a person
+holding mandates for some services sees the customer's things of those services only (a set of
+service ids). Selectors filter with `acting.visible()`; customer-wide things (the data export,
+notification preferences) need `acting.everything_or_404()`.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import wraps
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.functional import SimpleLazyObject
 
 from asiointi.customers.models import Customer
 from asiointi.customers.services import customer_for_organisation, customer_for_person
-from asiointi.organisations.models import Organisation
 
 if TYPE_CHECKING:
     from asiointi.catalogue.models import Service
     from asiointi.identity.models import User
+    from asiointi.organisations.models import Organisation
 
 SESSION_ACTING_ORGANISATION = "acting_organisation"
+
+EVERYTHING: Final = "everything"
+# Everything of the customer, or only the things of these services (catalogue Service ids).
+Scope = Literal["everything"] | frozenset[int]
+NOTHING: Final[frozenset[int]] = frozenset()
 
 
 @dataclass(frozen=True)
 class Acting:
     person: "User"
     customer: Customer
-    organisation: Organisation | None = None
+    organisation: "Organisation | None" = None
+    # Unset: everything for a person acting as themself; nothing of an organisation's until
+    # `acting_check` has asked the organisations app.
+    scope: Scope | None = field(default=None)
+
+    def __post_init__(self) -> None:
+        if self.scope is None:
+            object.__setattr__(self, "scope", EVERYTHING if self.organisation is None else NOTHING)
 
     @property
     def is_organisation(self) -> bool:
         return self.organisation is not None
+
+    @property
+    def sees_everything(self) -> bool:
+        return self.scope == EVERYTHING
+
+    def may_see(self, service_id: int | None) -> bool:
+        """May the person see the customer's things of this service (None: of no service)?"""
+        if self.scope == EVERYTHING:
+            return True
+        return service_id is not None and service_id in (self.scope or NOTHING)
+
+    def visible(self, *, customer: str = "customer", service: str = "service") -> Q:
+        """The rows the person may see: the acting customer's, and within a mandate only those
+        of its services. `customer` and `service` name the row's lookups to them."""
+        condition = Q(**{customer: self.customer})
+        if self.scope != EVERYTHING:
+            condition &= Q(**{f"{service}__in": sorted(self.scope or NOTHING)})
+        return condition
+
+    def everything_or_404(self) -> None:
+        """Customer-wide things (the data export, notification preferences) need full rights."""
+        if not self.sees_everything:
+            raise Http404
 
 
 class ActingRefused(PermissionDenied):
     """The person may not (or may no longer) act for this customer."""
 
 
+# (person, organisation, service or None) -> the scope, or None when the person may not act for
+# the organisation (for that service) now. The organisations app registers it.
+ScopeHook = Callable[["User", "Organisation", "Service | None"], Scope | None]
+_scope_hook: list[ScopeHook] = []
+
+
+def acting_scope_hook_register(hook: ScopeHook) -> None:
+    _scope_hook[:] = [hook]
+
+
 def acting_get(request: HttpRequest) -> Acting | None:
+    """The acting context as chosen; for an organisation its scope is empty until checked
+    (`acting_required` and `acting_get_checked` check it)."""
     if not request.user.is_authenticated:
         return None
     cached = getattr(request, "_acting", None)
@@ -48,9 +105,7 @@ def acting_get(request: HttpRequest) -> Acting | None:
         return cached
     person = request.user
     organisation_id = request.session.get(SESSION_ACTING_ORGANISATION)
-    organisation = (
-        Organisation.objects.filter(pk=organisation_id).first() if organisation_id else None
-    )
+    organisation = _organisation_get(organisation_id) if organisation_id else None
     if organisation is None:
         acting = Acting(person=person, customer=customer_for_person(person))  # type: ignore[arg-type]
     else:
@@ -63,7 +118,13 @@ def acting_get(request: HttpRequest) -> Acting | None:
     return acting
 
 
-def acting_set(request: HttpRequest, organisation: Organisation | None) -> None:
+def _organisation_get(pk: int) -> "Organisation | None":
+    # The model Customer points at, reached without importing the organisations app.
+    model = Customer._meta.get_field("organisation").related_model
+    return model._default_manager.filter(pk=pk).first()  # type: ignore[union-attr,return-value]
+
+
+def acting_set(request: HttpRequest, organisation: "Organisation | None") -> None:
     """Act for the organisation from now on, or as oneself again with None."""
     if organisation is None:
         request.session.pop(SESSION_ACTING_ORGANISATION, None)
@@ -72,28 +133,43 @@ def acting_set(request: HttpRequest, organisation: Organisation | None) -> None:
     request.__dict__.pop("_acting", None)
 
 
-def acting_check(acting: Acting, *, service: "Service | None" = None) -> None:
-    """Raise ActingRefused unless the person may act for the customer (and service) right now."""
-    from asiointi.organisations.selectors import organisation_rights_check
-
+def acting_check(acting: Acting, *, service: "Service | None" = None) -> Acting:
+    """Raise ActingRefused unless the person may act for the customer (and service) right now;
+    the acting context with the scope the organisations app gives now."""
     if acting.organisation is None:
-        return
-    if not organisation_rights_check(
-        person=acting.person, organisation=acting.organisation, service=service
-    ):
+        return acting
+    scope = _scope_hook[0](acting.person, acting.organisation, service) if _scope_hook else None
+    if scope is None:
         raise ActingRefused
+    checked = replace(acting, scope=scope)
+    if service is not None and not checked.may_see(service.pk):
+        raise ActingRefused
+    return checked
+
+
+def acting_get_checked(request: HttpRequest) -> Acting | None:
+    """For pages anyone may open: the acting context with its scope checked; a right that has
+    ended shows nothing of the organisation's (the customer pages say why)."""
+    acting = getattr(request, "acting", None) or acting_get(request)
+    if acting is None or acting.organisation is None:
+        return acting
+    try:
+        return acting_check(acting)
+    except ActingRefused:
+        return acting  # the unchecked scope: nothing
 
 
 def acting_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Log in first; then `request.acting` is set and the right to act has been checked now."""
+    """Log in first; then `request.acting` is set, the right to act has been checked now and
+    `request.acting.scope` says what of the customer's the person may see."""
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         acting = acting_get(request)
         if acting is None:
             return redirect_to_login(request.get_full_path())
-        acting_check(acting)
-        request.acting = acting  # type: ignore[attr-defined]
+        acting = acting_check(acting)
+        request.acting = request._acting = acting  # type: ignore[attr-defined]
         return view(request, *args, **kwargs)
 
     return wrapped

@@ -7,6 +7,9 @@ class FolderConfig(AppConfig):
     verbose_name = _("e-services folder")
 
     def ready(self) -> None:
+        from asiointi.attachments.selectors import attachment_holder_register
+        from asiointi.folder.selectors import message_service_id
         from asiointi.notify.rendering import template_register
 
         template_register("folder_new", {"folder_url"})
+        attachment_holder_register("folder.message", message_service_id)

@@ -1,5 +1,6 @@
-"""Every read of a folder. Each object is reached only through the acting customer: a stranger's
-id finds nothing and gets 404, whoever they are."""
+"""Every read of a folder. Each object is reached only through the acting context (`Acting.visible`:
+the acting customer's, and within a mandate only its services'): anything else finds nothing and
+gets 404, whoever asks. Customer-wide things (preferences, the data export) need full rights."""
 
 from dataclasses import dataclass
 
@@ -33,13 +34,18 @@ SERVICE_NAME_FIELDS = [
 
 
 def folder_items(*, customer: Customer) -> QuerySet[FolderItem]:
-    """The customer's folder, newest first. Only ever called with the acting customer."""
+    """The customer's whole folder, newest first (the data export: full rights only)."""
     own = [field.name for field in FolderItem._meta.concrete_fields]
     return (
         FolderItem.objects.filter(customer=customer)
         .select_related("service")
         .only(*own, *SERVICE_NAME_FIELDS)
     )
+
+
+def folder_items_for_acting(*, acting: Acting) -> QuerySet[FolderItem]:
+    """What the person may open of the acting customer's folder, newest first."""
+    return folder_items(customer=acting.customer).filter(acting.visible())
 
 
 @dataclass(frozen=True)
@@ -64,11 +70,10 @@ def _search(query: str) -> Q:
     return Q(reference__iexact=query) | Q(reference__icontains=query) | by_service
 
 
-def folder_page(
-    *, customer: Customer, filters: FolderFilter, page_number: str | None
-) -> FolderPage:
-    """The front page of the folder, in the same few queries however many items it holds."""
-    items = folder_items(customer=customer)
+def folder_page(*, acting: Acting, filters: FolderFilter, page_number: str | None) -> FolderPage:
+    """The front page of the folder, in the same few queries however many items it holds; all
+    of it (lists, counts, statuses) only what the person may open."""
+    items = folder_items_for_acting(acting=acting)
     needs_action = items.filter(needs_action=True)
     counts = {
         row["kind"]: row["count"]
@@ -100,7 +105,7 @@ def folder_page(
 
 def thread_for_acting(*, acting: Acting, pk: int) -> Thread:
     return get_object_or_404(
-        Thread.objects.select_related("agency", "service"), pk=pk, customer=acting.customer
+        Thread.objects.select_related("agency", "service").filter(acting.visible()), pk=pk
     )
 
 
@@ -119,9 +124,18 @@ def message_holder(message: Message) -> str:
 
 
 def message_document_for_acting(*, acting: Acting, pk: int) -> Message:
-    return get_object_or_404(
-        Message.objects.exclude(document=""), pk=pk, thread__customer=acting.customer
-    )
+    visible = acting.visible(customer="thread__customer", service="thread__service")
+    return get_object_or_404(Message.objects.exclude(document="").filter(visible), pk=pk)
+
+
+def message_service_id(key: str) -> int | None:
+    """The service of a message's thread, for the files it holds (`attachment_holder_register`)."""
+    return Message.objects.filter(pk=int(key)).values_list("thread__service_id", flat=True).first()
+
+
+def notification_preference_for_acting(*, acting: Acting) -> NotificationPreference | None:
+    acting.everything_or_404()
+    return notification_preference(customer=acting.customer)
 
 
 def notification_preference(*, customer: Customer) -> NotificationPreference | None:
@@ -140,9 +154,11 @@ def confirmed_contacts(*, customer: Customer) -> dict[str, str]:
     }
 
 
-def data_exports(*, customer: Customer) -> QuerySet[DataExport]:
-    return DataExport.objects.filter(customer=customer)
+def data_exports_for_acting(*, acting: Acting) -> QuerySet[DataExport]:
+    """The customer's copies of everything: within a mandate for some services, a 404."""
+    acting.everything_or_404()
+    return DataExport.objects.filter(customer=acting.customer)
 
 
 def data_export_for_acting(*, acting: Acting, pk: int) -> DataExport:
-    return get_object_or_404(DataExport, pk=pk, customer=acting.customer)
+    return get_object_or_404(data_exports_for_acting(acting=acting), pk=pk)

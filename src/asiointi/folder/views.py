@@ -24,10 +24,11 @@ READ = AuditEvent.Action.PERSONAL_DATA_READ
 @require_GET
 @acting_required
 def index(request: HttpRequest) -> HttpResponse:
-    customer = request.acting.customer  # type: ignore[attr-defined]
+    acting = request.acting  # type: ignore[attr-defined]
+    customer = acting.customer
     form = FolderFilterForm(request.GET or None)
     folder = selectors.folder_page(
-        customer=customer, filters=form.filters(), page_number=request.GET.get("page")
+        acting=acting, filters=form.filters(), page_number=request.GET.get("page")
     )
     form.statuses_set([(status, in_language(label)) for status, label in folder.statuses])
     audit_record(action=READ, request=request, target=f"folder:{customer.pk}")
@@ -89,7 +90,7 @@ def message_document(request: HttpRequest, pk: int) -> HttpResponse:
 def preferences(request: HttpRequest) -> HttpResponse:
     acting = request.acting  # type: ignore[attr-defined]
     person = acting.person
-    current = selectors.notification_preference(customer=acting.customer)
+    current = selectors.notification_preference_for_acting(acting=acting)
     initial = {"language": current.language if current else get_language()}
     if current:
         initial["channel"] = current.channel
@@ -115,7 +116,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
 @require_GET
 @acting_required
 def my_data(request: HttpRequest) -> HttpResponse:
-    exports = selectors.data_exports(customer=request.acting.customer)[:5]  # type: ignore[attr-defined]
+    exports = selectors.data_exports_for_acting(acting=request.acting)[:5]  # type: ignore[attr-defined]
     return render(
         request,
         "folder/my_data.html",
@@ -130,6 +131,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
 @acting_required
 def my_data_request(request: HttpRequest) -> HttpResponse:
     acting = request.acting  # type: ignore[attr-defined]
+    acting.everything_or_404()  # the whole customer's data: full rights only
     services.data_export_request(
         customer=acting.customer, person=acting.person, language=get_language()
     )

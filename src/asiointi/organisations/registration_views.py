@@ -20,9 +20,13 @@ Channel = ContactVerification.Channel
 
 @acting_required
 def register(request: HttpRequest) -> HttpResponse:
-    organisation = request.acting.organisation  # type: ignore[attr-defined]
+    acting = request.acting  # type: ignore[attr-defined]
+    organisation = acting.organisation
     if organisation is None:
         return HttpResponseRedirect(reverse("registration:contact_details"))
+    if organisation.is_registered:
+        # Whoever chooses it first registers it; changing its contact details needs full rights.
+        acting.everything_or_404()
     initial = {"email": organisation.email, "mobile": organisation.mobile_number}
     form = ContactForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

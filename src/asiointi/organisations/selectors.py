@@ -14,7 +14,7 @@ from asiointi.privacy.services import audit_record
 
 if TYPE_CHECKING:
     from asiointi.catalogue.models import Service
-    from asiointi.customers.acting import Acting
+    from asiointi.customers.acting import Acting, Scope
     from asiointi.identity.models import User
 
 # Trade register and register of associations roles that may act without a mandate: CEO and
@@ -29,10 +29,15 @@ class Rights:
     roles: tuple[str, ...] = ()
     issues: tuple[str, ...] = ()
 
+    @property
+    def full(self) -> bool:
+        """A role acting without a mandate: every service, the whole folder."""
+        return bool(ACTING_ROLES.intersection(self.roles))
+
     def allow(self, service: "Service | None" = None) -> bool:
         """A role acts for every service; a mandate only for the services it names (a service's
         mandate issue is its identifier). Reading the folder needs any right."""
-        if ACTING_ROLES.intersection(self.roles):
+        if self.full:
             return True
         if service is None:
             return bool(self.issues)
@@ -83,18 +88,27 @@ def rights_current(*, person: "User", organisation: Organisation) -> Rights | No
     return rights
 
 
-def organisation_rights_check(
+def organisation_scope(
     *, person: "User", organisation: Organisation, service: "Service | None" = None
-) -> bool:
-    """May the person act for the organisation now (for the service, when one is given)?
+) -> "Scope | None":
+    """What of the organisation's the person may see and do now: everything (a role), the
+    things of the mandates' services (their ids), or None when the person may not act for it
+    (for the service, when one is given). `customers.acting` asks it through its hook.
 
-    Asked again whenever it matters (reading the folder, starting or sending a form, enrolling):
-    a role or mandate removed after the person chose the organisation stops working at the next
-    check after the short cache. Every refusal is audit-logged.
+    Asked again whenever it matters (every customer page, starting or sending a form,
+    enrolling): a role or mandate removed after the person chose the organisation stops working
+    at the next check after the short cache. Every refusal is audit-logged.
     """
+    from asiointi.catalogue.models import Service
+    from asiointi.customers.acting import EVERYTHING
+
     rights = rights_current(person=person, organisation=organisation)
     if rights is not None and rights.allow(service):
-        return True
+        if rights.full:
+            return EVERYTHING
+        # A mandate issue is a service's identifier (slug); an unknown one opens nothing.
+        ids = Service.objects.filter(slug__in=rights.issues).values_list("pk", flat=True)
+        return frozenset(ids)
     audit_record(
         action=AuditEvent.Action.ACTING_REFUSED,
         user=person,
@@ -104,7 +118,14 @@ def organisation_rights_check(
             "service": service.slug if service else "",
         },
     )
-    return False
+    return None
+
+
+def organisation_rights_check(
+    *, person: "User", organisation: Organisation, service: "Service | None" = None
+) -> bool:
+    """May the person act for the organisation now (for the service, when one is given)?"""
+    return organisation_scope(person=person, organisation=organisation, service=service) is not None
 
 
 class AudienceRefused(Exception):

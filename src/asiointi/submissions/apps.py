@@ -7,6 +7,10 @@ class SubmissionsConfig(AppConfig):
     verbose_name = _("submissions")
 
     def ready(self) -> None:
+        from asiointi.attachments.selectors import attachment_holder_register
         from asiointi.notify.rendering import template_register
+        from asiointi.submissions.selectors import draft_service_id, submission_service_id
 
         template_register("submission_receipt", {"reference", "service_name", "sent_at"})
+        attachment_holder_register("draft", draft_service_id)
+        attachment_holder_register("submission", submission_service_id)

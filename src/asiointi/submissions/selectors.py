@@ -1,4 +1,5 @@
-"""Reads, each with its permission check: anything not the acting customer's is a 404."""
+"""Reads, each with its permission check: anything the acting person may not see (another
+customer's, or within a mandate another service's) is a 404."""
 
 from typing import Any
 from uuid import UUID
@@ -18,7 +19,7 @@ from asiointi.submissions.models import AccessGrant, Draft, StatusChange, Submis
 def draft_for_acting(*, acting: Acting, pk: UUID | str) -> Draft:
     draft = (
         Draft.objects.select_related("version__form", "service__agency")
-        .filter(pk=pk, customer=acting.customer, expires_at__gt=timezone.now())
+        .filter(acting.visible(), pk=pk, expires_at__gt=timezone.now())
         .first()
     )
     if draft is None:
@@ -27,16 +28,30 @@ def draft_for_acting(*, acting: Acting, pk: UUID | str) -> Draft:
     return draft
 
 
+def submission_sent_from_draft(*, acting: Acting, draft_key: UUID | str) -> Submission | None:
+    """The submission a draft became (sending deletes the draft), if the person may see it."""
+    return Submission.objects.filter(acting.visible(), draft_key=draft_key).first()
+
+
 def submission_for_acting(*, acting: Acting, pk: UUID | str) -> Submission:
     submission = (
         Submission.objects.select_related("version__form", "service__agency")
-        .filter(pk=pk, customer=acting.customer)
+        .filter(acting.visible(), pk=pk)
         .first()
     )
     if submission is None:
         raise Http404
     submission.customer = acting.customer  # the filter made sure
     return submission
+
+
+def draft_service_id(key: str) -> int | None:
+    """The service of a draft, for the attachments it holds (`attachment_holder_register`)."""
+    return Draft.objects.filter(pk=key).values_list("service_id", flat=True).first()
+
+
+def submission_service_id(key: str) -> int | None:
+    return Submission.objects.filter(pk=key).values_list("service_id", flat=True).first()
 
 
 def submission_history(submission: Submission) -> list[StatusChange]:
@@ -53,7 +68,7 @@ def access_granted(*, acting: Acting, service: Service) -> bool:
 def drafts_of_service(*, acting: Acting, service: Service) -> list[Draft]:
     return list(
         Draft.objects.filter(
-            customer=acting.customer, service=service, expires_at__gt=timezone.now()
+            acting.visible(), service=service, expires_at__gt=timezone.now()
         ).order_by("-updated_at")
     )
 

@@ -151,14 +151,14 @@ def submission_send(*, draft_key: Any, acting: Acting, language: str) -> Submiss
     A double click, a reload or a resent request finds the submission the first call made (by the
     draft it came from, unique in the database, so even two at once make only one).
     """
-    existing = Submission.objects.filter(draft_key=draft_key, customer=acting.customer).first()
+    existing = Submission.objects.filter(acting.visible(), draft_key=draft_key).first()
     if existing is not None:
         return existing
     try:
         return _submission_create(draft_key=draft_key, acting=acting, language=language)
     except IntegrityError:
         # Another request sent the same draft at the same moment and won.
-        return Submission.objects.get(draft_key=draft_key, customer=acting.customer)
+        return Submission.objects.get(acting.visible(), draft_key=draft_key)
 
 
 @transaction.atomic
@@ -168,7 +168,7 @@ def _submission_create(*, draft_key: Any, acting: Acting, language: str) -> Subm
     draft = (
         Draft.objects.select_for_update(of=("self",))
         .select_related("version", "service")
-        .get(pk=draft_key, customer=acting.customer)
+        .get(acting.visible(), pk=draft_key)
     )
     definition = definition_of(draft.version)
     answers = draft_answers(draft)

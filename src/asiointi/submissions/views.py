@@ -138,7 +138,7 @@ def draft_check(request: HttpRequest, pk: str) -> HttpResponse:
         draft = selectors.draft_for_acting(acting=acting, pk=pk)
     except Http404:
         # Sending deletes the draft: a second press of "Lähetä" finds the submission instead.
-        sent = Submission.objects.filter(draft_key=pk, customer=acting.customer).first()
+        sent = selectors.submission_sent_from_draft(acting=acting, draft_key=pk)
         if request.method != "POST" or sent is None:
             raise
         return HttpResponseRedirect(reverse("submissions:confirmation", args=[sent.pk]))

@@ -17,6 +17,7 @@ from asiointi.attachments.tests.conftest import PDF
 from asiointi.customers.acting import SESSION_ACTING_ORGANISATION, Acting
 from asiointi.customers.services import customer_for_organisation
 from asiointi.organisations.models import Organisation
+from asiointi.organisations.selectors import Rights, rights_remember
 from asiointi.privacy.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
@@ -87,9 +88,7 @@ def test_a_file_of_the_organisation_is_not_the_persons_own(
     assert client.get(company_file.get_absolute_url()).status_code == 404
 
     # Tessa holds a mandate for the company (checked again at every request).
-    monkeypatch.setattr(
-        "asiointi.organisations.selectors.organisation_rights_check", lambda **kwargs: True
-    )
+    rights_remember(person=resident.person, organisation=organisation, rights=Rights(roles=("TJ",)))
     session = client.session
     session[SESSION_ACTING_ORGANISATION] = organisation.pk
     session.save()

@@ -6,18 +6,18 @@ from asiointi.courses.models import Course, Enrollment
 from asiointi.courses.tests.conftest import MakeCourse, MakePerson, client_for
 from asiointi.customers.acting import SESSION_ACTING_ORGANISATION
 from asiointi.organisations.models import Organisation
+from asiointi.organisations.selectors import Rights, rights_remember
 
 
 @pytest.fixture
 def club_client(make_person: MakePerson, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """A person acting for a sports club, with the right to act granted."""
-    monkeypatch.setattr(
-        "asiointi.organisations.selectors.organisation_rights_check", lambda **kwargs: True
-    )
     club = Organisation.objects.create(
         business_id="0737546-2", name="Uimaseura", registered_at=timezone.now()
     )
     person = make_person()
+    # e-Authorizations' answer a moment ago, as the organisations app keeps it: the chair.
+    rights_remember(person=person, organisation=club, rights=Rights(roles=("PJ",)))
     client = client_for(person)
     session = client.session
     session[SESSION_ACTING_ORGANISATION] = club.pk
@@ -74,3 +74,31 @@ def test_an_organisation_cannot_enroll_where_groups_are_not_taken(
     assert response.status_code == 302
     assert "kurssi" in response["Location"]
     assert not Enrollment.objects.exists()
+
+
+def test_a_mandate_for_another_service_neither_enrolls_nor_sees_the_clubs_enrollments(
+    make_course: MakeCourse, club_client
+) -> None:
+    course = make_course(capacity=10, organisations_may_enroll=True, max_group_size=8)
+    enroll(club_client, course, group_name="Juniorit", group_size="6")
+    enrollment = Enrollment.objects.select_related("customer__organisation").get()
+    club = enrollment.customer.organisation
+    assert club is not None
+    person = enrollment.acting_person
+    # e-Authorizations now answers: a mandate for another of the club's services only.
+    rights_remember(person=person, organisation=club, rights=Rights(issues=("uimakoulu",)))
+    cancel = reverse("courses:enrollment_cancel", kwargs={"pk": enrollment.pk})
+    assert club_client.get(enrollment.get_absolute_url()).status_code == 404
+    assert club_client.post(cancel).status_code == 404
+    assert "Juniorit" not in club_client.get(course.get_absolute_url()).content.decode()
+    response = enroll(club_client, course, group_name="Seniorit", group_size="2")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("organisations:refused"))
+    refused = club_client.get(response["Location"])
+    assert refused.status_code == 403
+    assert "you have no mandate for this service" in refused.content.decode()
+    assert Enrollment.objects.count() == 1
+    # A mandate for the course's own service opens the club's enrollment again.
+    rights_remember(person=person, organisation=club, rights=Rights(issues=(course.service.slug,)))
+    assert club_client.get(enrollment.get_absolute_url()).status_code == 200
+    assert "Juniorit" in club_client.get(course.get_absolute_url()).content.decode()

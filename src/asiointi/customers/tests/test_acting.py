@@ -2,11 +2,18 @@ import pytest
 from django.db import IntegrityError
 from django.test import Client
 
-from asiointi.customers.acting import ActingRefused, acting_check, acting_get, acting_set
+from asiointi.customers.acting import (
+    EVERYTHING,
+    ActingRefused,
+    acting_check,
+    acting_get,
+    acting_set,
+)
 from asiointi.customers.models import Customer
 from asiointi.customers.services import customer_for_organisation, customer_for_person
 from asiointi.identity.tests.factories import logged_in_client
 from asiointi.organisations.models import Organisation
+from asiointi.organisations.selectors import Rights, rights_remember
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +56,7 @@ def test_a_person_acts_as_themself_until_they_choose_an_organisation(rf, client:
     assert acting.customer.organisation == organisation
 
 
-def test_acting_for_an_organisation_is_checked_again(rf, client: Client, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_acting_for_an_organisation_is_checked_again(rf, client: Client) -> None:  # type: ignore[no-untyped-def]
     person = logged_in_client(client)
     organisation = Organisation.objects.create(business_id="0112038-9", name="Testi Oy")
     request = rf.get("/")
@@ -59,12 +66,11 @@ def test_acting_for_an_organisation_is_checked_again(rf, client: Client, monkeyp
     acting = acting_get(request)
     assert acting is not None
 
-    monkeypatch.setattr(
-        "asiointi.organisations.selectors.organisation_rights_check", lambda **kwargs: False
-    )
+    # Without an answer from e-Authorizations there are no rights.
     with pytest.raises(ActingRefused):
         acting_check(acting)
-    monkeypatch.setattr(
-        "asiointi.organisations.selectors.organisation_rights_check", lambda **kwargs: True
-    )
-    acting_check(acting)
+    rights_remember(person=person, organisation=organisation, rights=Rights(roles=("TJ",)))
+    assert acting_check(acting).scope == EVERYTHING
+    rights_remember(person=person, organisation=organisation, rights=Rights())
+    with pytest.raises(ActingRefused):
+        acting_check(acting)

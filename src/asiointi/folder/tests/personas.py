@@ -16,6 +16,7 @@ from asiointi.customers.services import customer_for_organisation, customer_for_
 from asiointi.identity.models import User
 from asiointi.identity.tests.factories import logged_in_client
 from asiointi.organisations.models import Organisation
+from asiointi.organisations.selectors import Rights, rights_remember
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -100,11 +101,9 @@ def personas(db: None, monkeypatch: Any) -> Personas:
     )
     act_for(company_actor, company)
 
-    # The organisations app answers from Suomi.fi e-Authorizations; here Joni may act for it.
-    def rights(*, person: User, organisation: Organisation, service: object = None) -> bool:
-        return person.pk == company_person.pk and organisation.pk == company.pk
-
-    monkeypatch.setattr("asiointi.organisations.selectors.organisation_rights_check", rights)
+    # The organisations app answers from Suomi.fi e-Authorizations; here Joni is the CEO, as
+    # it answered a moment ago (kept for ORGANISATION_RIGHTS_CACHE_SECONDS).
+    rights_remember(person=company_person, organisation=company, rights=Rights(roles=("TJ",)))
     return Personas(
         resident=resident,
         resident_person=resident_person,

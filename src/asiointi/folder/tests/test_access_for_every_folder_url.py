@@ -14,6 +14,7 @@ from asiointi.folder.messaging import message_send, reply_send
 from asiointi.folder.models import DataExport
 from asiointi.folder.services import data_export_request
 from asiointi.folder.tests.personas import PDF, Personas
+from asiointi.organisations.selectors import Rights, rights_remember
 
 pytestmark = pytest.mark.django_db
 
@@ -118,9 +119,8 @@ def test_a_person_whose_mandate_ended_no_longer_sees_the_company_folder(
 ) -> None:
     url = _company_urls(personas)[0]
     assert personas.company_actor.get(url).status_code == 200
-    monkeypatch.setattr(
-        "asiointi.organisations.selectors.organisation_rights_check", lambda **kwargs: False
-    )
+    # e-Authorizations now answers that Joni has no role or mandate in the company.
+    rights_remember(person=personas.company_person, organisation=personas.company, rights=Rights())
     response = personas.company_actor.get(url)
     # The organisations app explains the refusal on its own page, showing nothing of the thread.
     assert response.status_code == 302
