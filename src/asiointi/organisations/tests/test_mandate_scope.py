@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from asiointi.attachments.models import Attachment
 from asiointi.eforms.selectors import definition_of
 from asiointi.folder.models import DataExport, FolderItem, Message
 from asiointi.organisations.tests.company_things import (
@@ -19,6 +20,7 @@ from asiointi.organisations.tests.company_things import (
     acting_client,
     company_with_things,
     path,
+    person,
 )
 from asiointi.organisations.tests.support import TESSA
 from asiointi.submissions.models import Draft, Submission
@@ -208,6 +210,8 @@ def test_the_folder_offers_no_customer_wide_pages_to_a_mandate_holder(
     for url in (path("folder:my_data"), path("folder:preferences")):
         assert f'href="{url}"' not in mine
         assert f'href="{url}"' in ceo
+    note = "kansiossa näkyvät vain niiden asiat"
+    assert note in mine and note not in ceo
 
 
 def test_starting_a_form_outside_the_mandate_is_refused_with_the_page_that_explains(
@@ -220,3 +224,26 @@ def test_starting_a_form_outside_the_mandate_is_refused_with_the_page_that_expla
     assert Draft.objects.count() == drafts
     assert tessa.post(path("eforms:start", slug=IN_MANDATE)).status_code == 302
     assert Draft.objects.count() == drafts + 1
+
+
+def test_a_file_just_uploaded_is_seen_only_by_the_person_who_uploaded_it(
+    tessa: Client, joni: Client, company: Company
+) -> None:
+    held = company.by_service[IN_MANDATE].submission_file
+    assert held is not None
+    unheld = {
+        key: Attachment.objects.create(
+            customer=company.customer,
+            person=person(key),
+            file=held.file.name,
+            original_name=f"{key}.pdf",
+            media_type="application/pdf",
+            size=held.size,
+            sha256=held.sha256,
+        )
+        for key in (TESSA, JONI)
+    }
+    own, colleagues = (path("attachments:download", pk=unheld[key].pk) for key in (TESSA, JONI))
+    assert tessa.get(own).status_code == 200
+    assert tessa.get(colleagues).status_code == 404
+    assert joni.get(own).status_code == 200  # the CEO sees every file of the company
