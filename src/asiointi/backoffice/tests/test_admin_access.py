@@ -1,8 +1,9 @@
 """Who gets into the Django admin: platform superusers, after password and a second factor."""
 
+from typing import Any
+
 import pytest
 from django.contrib.auth.models import Permission
-from django.http import HttpResponse
 from django.test import Client
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -29,9 +30,7 @@ DATA_PAGES = [
 ]
 
 
-def log_in(
-    client: Client, username: str, code: str, password: str = SUPERUSER_PASSWORD
-) -> HttpResponse:
+def log_in(client: Client, username: str, code: str, password: str = SUPERUSER_PASSWORD) -> Any:
     return client.post(
         LOGIN,
         {"username": username, "password": password, "otp_token": code, "next": "/en/admin/"},

@@ -3,6 +3,7 @@ from typing import Any
 
 import qrcode
 from django.core.management.base import BaseCommand, CommandError
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from asiointi.backoffice.services import staff_second_factor_set_up
 from asiointi.identity.models import User
@@ -33,7 +34,7 @@ class Command(BaseCommand):
                 f"{user.username} is not an active superuser: only platform superusers may use "
                 "the admin (manage.py createsuperuser makes one)."
             )
-        if user.totpdevice_set.filter(confirmed=True).exists() and not options["replace"]:
+        if TOTPDevice.objects.filter(user=user, confirmed=True).exists() and not options["replace"]:
             raise CommandError(
                 f"{user.username} already has an authenticator app. --replace sets up a new "
                 "one; the old app and recovery codes then stop working."
