@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
 # Fixtures for attaching files (a test clamd with the EICAR signature), usable in every app's tests.
-pytest_plugins = ["asiointi.attachments.tests.fixtures"]
+# The admin's superuser with a verified second factor (verified_admin_client).
+pytest_plugins = ["asiointi.attachments.tests.fixtures", "asiointi.backoffice.tests.fixtures"]
 
 # Playwright's sync API runs an event loop in the test thread; the ORM must still work there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

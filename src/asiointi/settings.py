@@ -3,6 +3,7 @@
 Every variable read here is listed in the README with its default.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -26,7 +27,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "modeltranslation",  # must precede django.contrib.admin
-    "django.contrib.admin",
+    # Django's admin, on the superusers-only, second-factor site (backoffice/admin_site.py).
+    "asiointi.backoffice.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -48,6 +50,10 @@ INSTALLED_APPS = [
     "asiointi.attachments",
     "asiointi.courses",
     "asiointi.backoffice",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 AUTH_USER_MODEL = "identity.User"
 
@@ -59,10 +65,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "asiointi.identity.middleware.SessionSecurityMiddleware",
     "asiointi.organisations.middleware.RefusalMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into its page
 ]
 
 ROOT_URLCONF = "asiointi.urls"
@@ -137,6 +145,29 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Europe/Helsinki"
+
+# Passwords are for platform superusers in the admin only (residents identify strongly). Axes comes
+# first so a locked-out login is refused before the password is checked; it has no get_user, so
+# sessions (and the tests' force_login) belong to ModelBackend.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_MINUTES = env_int("AXES_COOLOFF_MINUTES", 15)
+AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
+# Username and address together: a stranger guessing cannot lock a superuser out everywhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "asiointi.client_ip.client_ip"
+AXES_ONLY_ADMIN_SITE = True
+AXES_HANDLER = "asiointi.backoffice.lockout.AdminLoginHandler"
+AXES_LOCKOUT_CALLABLE = "asiointi.backoffice.lockout.lockout_response"
+# Attempts during a lockout do not extend it: it ends AXES_COOLOFF_MINUTES after the last
+# counted failure.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+OTP_TOTP_ISSUER = "Asiointi"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -10,6 +10,7 @@ from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 
 from asiointi.attachments.limits import type_label
+from asiointi.privacy.masking import identity_codes_masked
 
 
 class AttachmentStorage(LazyObject):
@@ -75,7 +76,8 @@ class Attachment(models.Model):
         verbose_name_plural = _("attachments")
 
     def __str__(self) -> str:
-        return self.original_name
+        # Shown in staff pages and logs: a file name may hold an identity code.
+        return identity_codes_masked(self.original_name)
 
     def get_absolute_url(self) -> str:
         return reverse("attachments:download", kwargs={"pk": self.pk})

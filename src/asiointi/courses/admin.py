@@ -6,6 +6,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from asiointi.courses.models import Course, CourseSession, Enrollment
 from asiointi.courses.services import EnrollmentRefused, course_capacity_set
+from asiointi.privacy.masking import masked_field
 
 
 class CourseSessionInline(admin.TabularInline):
@@ -47,19 +48,29 @@ class CourseAdmin(TranslationAdmin):
             messages.error(request, str(refusal.message))
 
 
+# Free text and answers may hold an identity code (a child's, say): shown masked.
+MASKED_FIELDS = ("participant_key", "participant_name", "answers")
+
+
 @admin.register(Enrollment)
 class EnrollmentAdmin(admin.ModelAdmin):
     list_display = (
         "course",
         "customer",
-        "participant_name",
+        "participant_name_masked",
         "status",
         "waiting_number",
         "created_at",
     )
     list_filter = ("status", "course__agency")
     search_fields = ("course__name", "course__code", "participant_name")
-    readonly_fields = [field.name for field in Enrollment._meta.fields]
+    fields = readonly_fields = tuple(
+        f"{field.name}_masked" if field.name in MASKED_FIELDS else field.name
+        for field in Enrollment._meta.fields
+    )
+    participant_key_masked = masked_field(Enrollment, "participant_key")
+    participant_name_masked = masked_field(Enrollment, "participant_name")
+    answers_masked = masked_field(Enrollment, "answers")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

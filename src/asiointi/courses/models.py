@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from asiointi.privacy.masking import identity_codes_masked
+
 # name, description, place and audience get fi/sv/en columns through modeltranslation.
 
 
@@ -156,7 +158,8 @@ class Enrollment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.course} / {self.participant_name or self.customer}"
+        # Shown in staff pages and logs: a typed name may hold an identity code.
+        return identity_codes_masked(f"{self.course} / {self.participant_name or self.customer}")
 
     def get_absolute_url(self) -> str:
         return reverse("courses:enrollment_detail", kwargs={"pk": self.pk})

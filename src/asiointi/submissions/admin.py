@@ -4,6 +4,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from asiointi.privacy.masking import masked_field
 from asiointi.submissions.models import AccessGrant, Submission
 from asiointi.submissions.services import access_grant
 
@@ -53,9 +54,10 @@ class SubmissionAdmin(admin.ModelAdmin):
         "delete_after",
         "delivery_attempts",
         "delivery_failed_at",
-        "delivery_error",
+        "delivery_error_masked",  # an agency system's answer may quote an identity code
     ]
-    exclude = ["content_encrypted", "draft_key"]
+    exclude = ["content_encrypted", "draft_key", "delivery_error"]
+    delivery_error_masked = masked_field(Submission, "delivery_error")
     actions = ["deliver_again"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:

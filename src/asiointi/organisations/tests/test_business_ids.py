@@ -45,8 +45,8 @@ def test_a_wrong_business_id_received_from_e_authorizations_is_refused(
 
 
 @pytest.mark.django_db
-def test_a_business_id_typed_in_the_admin_is_checked(admin_client: Client) -> None:
-    page = admin_client.post(
+def test_a_business_id_typed_in_the_admin_is_checked(verified_admin_client: Client) -> None:
+    page = verified_admin_client.post(
         "/fi/admin/organisations/organisation/add/",
         {"name": "Väärä Oy", "business_id": "9000001-2", "kind": "company"},
     )

@@ -68,7 +68,7 @@ def test_after_the_last_attempt_staff_and_resident_see_the_delay(
     tessa_client: Client,
     agency: type[Agency],
     django_capture_on_commit_callbacks: Any,
-    admin_client: Client,
+    verified_admin_client: Client,
 ) -> None:
     agency.answers = [500, 500, 500]
     submission = send(tessa_client, django_capture_on_commit_callbacks)
@@ -77,12 +77,14 @@ def test_after_the_last_attempt_staff_and_resident_see_the_delay(
     page = tessa_client.get(url("submissions:detail", submission.pk)).content.decode()
     assert "Toimitus on viivästynyt" in page
     assert FolderItem.objects.get(kind="submission").status == "delivery_delayed"
-    listing = admin_client.get("/fi/admin/submissions/submission/?delivery=failed").content.decode()
+    listing = verified_admin_client.get(
+        "/fi/admin/submissions/submission/?delivery=failed"
+    ).content.decode()
     assert submission.reference in listing
 
     # Staff deliver it again once the agency's system is back.
     with django_capture_on_commit_callbacks(execute=True):
-        admin_client.post(
+        verified_admin_client.post(
             "/fi/admin/submissions/submission/",
             {"action": "deliver_again", "_selected_action": [str(submission.pk)]},
         )
