@@ -10,6 +10,11 @@ OIDC_PEER := src/asiointi/identity/tests/oidc_peer
 
 .PHONY: run test setup bench check lint messages chromium xmlsec1 clamav poppler system-libs clean
 
+# DEBUG is off unless set, so that a forgotten variable never runs production on the embedded
+# profile's keys; these targets run the embedded profile (`make bench` then starts its own server
+# in the production profile).
+run test setup bench: export DEBUG = true
+
 run: setup system-libs
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 

@@ -14,9 +14,16 @@ from asiointi.catalogue.demo import load_demo
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
-# Fixtures for attaching files (a test clamd with the EICAR signature), usable in every app's tests.
-# The admin's superuser with a verified second factor (verified_admin_client).
-pytest_plugins = ["asiointi.attachments.tests.fixtures", "asiointi.backoffice.tests.fixtures"]
+# Fixtures for attaching files (a test clamd with the EICAR signature), usable in every app's tests;
+# the admin's superuser with a verified second factor (verified_admin_client); the guard that fails
+# the run on an identity code in any audit row or log record, and pytester, which its own test runs
+# it under.
+pytest_plugins = [
+    "asiointi.attachments.tests.fixtures",
+    "asiointi.backoffice.tests.fixtures",
+    "asiointi.tests.identity_code_guard",
+    "pytester",
+]
 
 # Playwright's sync API runs an event loop in the test thread; the ORM must still work there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

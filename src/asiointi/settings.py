@@ -1,4 +1,6 @@
-"""The one settings module. Defaults run the embedded profile; the environment selects production.
+"""The one settings module. DEBUG=true selects the embedded profile (`make run`, the tests); without
+it the portal runs as production and refuses to start on anything missing or unsafe
+(production_checks.py).
 
 Every variable read here is listed in the README with its default.
 """
@@ -10,17 +12,15 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from asiointi.env import derived_key, env_bool, env_int, env_list, env_str
+from asiointi.production_checks import refuse_unless_ready
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BASE_DIR = PACKAGE_DIR.parent.parent
 DATA_DIR = Path(env_str("DATA_DIR", str(BASE_DIR / "var")))
 
-DEBUG = env_bool("DEBUG", True)
-SECRET_KEY = env_str("SECRET_KEY")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (production mode).")
-    SECRET_KEY = "embedded-profile-only-not-secret"  # noqa: S105
+# Off unless asked for: a forgotten DEBUG must not run production on the embedded profile's keys.
+DEBUG = env_bool("DEBUG", False)
+SECRET_KEY = env_str("SECRET_KEY") or ("embedded-profile-only-not-secret" if DEBUG else "")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if not DEBUG else ["*"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -137,6 +137,13 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Production without PostgreSQL or Redis runs one process only, and says so with this.
+SINGLE_PROCESS = env_bool("SINGLE_PROCESS", False)
+# How many reverse proxies of the city's own stand in front of the portal; the client's address is
+# read that many hops from the right of X-Forwarded-For (client_ip.py). 0: REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
 
 # Background work: without a broker, tasks run in-process after the commit (embedded profile).
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")
@@ -231,20 +238,14 @@ SILENCED_SYSTEM_CHECKS = ["security.W021"]  # HSTS preload is the city's own dec
 # Production must set its own, kept apart from SECRET_KEY: losing them loses every stored code.
 IDENTITY_CODE_HASH_KEY = env_str("IDENTITY_CODE_HASH_KEY")
 IDENTITY_CODE_ENCRYPTION_KEYS = env_list("IDENTITY_CODE_ENCRYPTION_KEYS", [])
-if not (IDENTITY_CODE_HASH_KEY and IDENTITY_CODE_ENCRYPTION_KEYS):
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "IDENTITY_CODE_HASH_KEY and IDENTITY_CODE_ENCRYPTION_KEYS must be set in production."
-        )
+if DEBUG:
     IDENTITY_CODE_HASH_KEY = IDENTITY_CODE_HASH_KEY or f"hash:{SECRET_KEY}"
     IDENTITY_CODE_ENCRYPTION_KEYS = IDENTITY_CODE_ENCRYPTION_KEYS or [
         derived_key(SECRET_KEY, "identity-code")
     ]
 # Sent forms are stored encrypted (first key encrypts, all decrypt: put a new key first to rotate).
 SUBMISSION_ENCRYPTION_KEYS = env_list("SUBMISSION_ENCRYPTION_KEYS", [])
-if not SUBMISSION_ENCRYPTION_KEYS:
-    if not DEBUG:
-        raise ImproperlyConfigured("SUBMISSION_ENCRYPTION_KEYS must be set in production.")
+if DEBUG and not SUBMISSION_ENCRYPTION_KEYS:
     SUBMISSION_ENCRYPTION_KEYS = [derived_key(SECRET_KEY, "submission")]
 # Where sent forms are delivered: an agency system's HTTPS endpoint taking the answers as JSON;
 # empty delivers them to the agency's queue in the back office and tells the agency by e-mail.
@@ -258,13 +259,12 @@ IDENTITY_PROVIDER = env_str("IDENTITY_PROVIDER", "oidc")
 PORT = env_int("PORT", 8000)
 # The portal's own address, for links in e-mail and text messages.
 PORTAL_URL = env_str("PORTAL_URL", f"http://127.0.0.1:{PORT}" if DEBUG else "").rstrip("/")
-if not PORTAL_URL:
-    raise ImproperlyConfigured(
-        "PORTAL_URL must be set: the portal's address, for links in messages."
-    )
 OIDC_ISSUER = env_str("OIDC_ISSUER", f"http://127.0.0.1:{PORT}/devidp" if DEBUG else "").rstrip("/")
 OIDC_CLIENT_ID = env_str("OIDC_CLIENT_ID", "asiointi")
-OIDC_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET", derived_key(SECRET_KEY, "devidp-client"))
+# Derived only for the built-in test provider; production sets its own or refuses to start.
+OIDC_CLIENT_SECRET = env_str(
+    "OIDC_CLIENT_SECRET", derived_key(SECRET_KEY, "devidp-client") if DEBUG else ""
+)
 OIDC_SCOPE = env_str("OIDC_SCOPE", "openid profile")
 OIDC_CLIENT_AUTH = env_str("OIDC_CLIENT_AUTH", "client_secret_basic")
 OIDC_SIGNED_REQUESTS = env_bool("OIDC_SIGNED_REQUESTS", False)
@@ -275,8 +275,6 @@ OIDC_ACR_VALUES = env_str("OIDC_ACR_VALUES", "http://ftn.ficora.fi/2017/loa2")
 OIDC_ACCEPTED_ACR = env_list(
     "OIDC_ACCEPTED_ACR", ["http://ftn.ficora.fi/2017/loa2", "http://ftn.ficora.fi/2017/loa3"]
 )
-if IDENTITY_PROVIDER == "oidc" and not OIDC_ISSUER:
-    raise ImproperlyConfigured("OIDC_ISSUER must be set: the identity provider's issuer URL.")
 if OIDC_CLIENT_AUTH not in ("client_secret_basic", "client_secret_post", "private_key_jwt"):
     raise ImproperlyConfigured(f"OIDC_CLIENT_AUTH {OIDC_CLIENT_AUTH!r} is not supported.")
 
@@ -295,23 +293,6 @@ SAML_ACCEPTED_LOA = env_list(
     "SAML_ACCEPTED_LOA", ["http://ftn.ficora.fi/2017/loa2", "http://ftn.ficora.fi/2017/loa3"]
 )
 XMLSEC1_PATH = env_str("XMLSEC1_PATH")  # empty: pysaml2 finds xmlsec1 on PATH
-if IDENTITY_PROVIDER == "saml" and not DEBUG:
-    _saml_files = {
-        "SAML_IDP_METADATA_FILE": SAML_IDP_METADATA_FILE,
-        "SAML_SP_KEY_FILE": SAML_SP_KEY_FILE,
-        "SAML_SP_CERT_FILE": SAML_SP_CERT_FILE,
-    }
-    if SAML_SP_ENCRYPTION_KEY_FILE or SAML_SP_ENCRYPTION_CERT_FILE:
-        _saml_files["SAML_SP_ENCRYPTION_KEY_FILE"] = SAML_SP_ENCRYPTION_KEY_FILE
-        _saml_files["SAML_SP_ENCRYPTION_CERT_FILE"] = SAML_SP_ENCRYPTION_CERT_FILE
-    _saml_missing = [name for name, path in _saml_files.items() if not Path(path).is_file()]
-    _saml_missing += [] if SAML_SP_ENTITY_ID else ["SAML_SP_ENTITY_ID"]
-    if _saml_missing:
-        raise ImproperlyConfigured(
-            "IDENTITY_PROVIDER=saml in production needs these set (files readable): "
-            + ", ".join(_saml_missing)
-        )
-
 IDENTIFICATION_TIMEOUT_SECONDS = env_int("IDENTIFICATION_TIMEOUT_SECONDS", 900)
 LOGIN_URL = "identity:login"
 SESSION_IDLE_TIMEOUT_SECONDS = env_int("SESSION_IDLE_TIMEOUT_SECONDS", 30 * 60)
@@ -359,10 +340,6 @@ CATALOGUE_CACHE_SECONDS = env_int("CATALOGUE_CACHE_SECONDS", 300)
 # The embedded profile keeps every message in a development outbox readable in the browser;
 # production sends through SMTP and an HTTP SMS gateway, and fails loudly when either is missing.
 DEV_OUTBOX_ENABLED = env_bool("DEV_OUTBOX_ENABLED", DEBUG)
-if DEV_OUTBOX_ENABLED and not DEBUG:
-    raise ImproperlyConfigured(
-        "DEV_OUTBOX_ENABLED is for the embedded profile only; it cannot be on when DEBUG is off."
-    )
 EMAIL_HOST = env_str("EMAIL_HOST")
 EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
@@ -396,20 +373,15 @@ VALTUUDET_URL = env_str(
     "VALTUUDET_URL", f"http://127.0.0.1:{PORT}/devidp/valtuudet" if DEBUG else ""
 ).rstrip("/")
 VALTUUDET_CLIENT_ID = env_str("VALTUUDET_CLIENT_ID", "asiointi")
-VALTUUDET_API_KEY = env_str("VALTUUDET_API_KEY", derived_key(SECRET_KEY, "valtuudet-api-key"))
+# Derived only for the built-in test service; production sets its own or refuses to start.
+VALTUUDET_API_KEY = env_str(
+    "VALTUUDET_API_KEY", derived_key(SECRET_KEY, "valtuudet-api-key") if DEBUG else ""
+)
 VALTUUDET_OAUTH_PASSWORD = env_str(
-    "VALTUUDET_OAUTH_PASSWORD", derived_key(SECRET_KEY, "valtuudet-oauth-password")
+    "VALTUUDET_OAUTH_PASSWORD",
+    derived_key(SECRET_KEY, "valtuudet-oauth-password") if DEBUG else "",
 )
 VALTUUDET_TIMEOUT = env_int("VALTUUDET_TIMEOUT", 10)
-if (
-    VALTUUDET_URL
-    and not DEBUG
-    and not (env_str("VALTUUDET_API_KEY") and env_str("VALTUUDET_OAUTH_PASSWORD"))
-):
-    raise ImproperlyConfigured(
-        "VALTUUDET_API_KEY and VALTUUDET_OAUTH_PASSWORD must be set in production "
-        "when VALTUUDET_URL is."
-    )
 # A person's roles are asked again when they matter; an answer serves this long at most.
 ORGANISATION_RIGHTS_CACHE_SECONDS = env_int("ORGANISATION_RIGHTS_CACHE_SECONDS", 60)
 
@@ -417,11 +389,6 @@ ORGANISATION_RIGHTS_CACHE_SECONDS = env_int("ORGANISATION_RIGHTS_CACHE_SECONDS",
 # A real OpenID Provider at /devidp that the embedded profile and the tests identify people with,
 # in place of Suomi.fi. Never in production: its URLs are not even mounted when it is off.
 DEVIDP_ENABLED = env_bool("DEVIDP_ENABLED", DEBUG)
-if DEVIDP_ENABLED and not DEBUG:
-    raise ImproperlyConfigured(
-        "DEVIDP_ENABLED is on while DEBUG is off: "
-        "the built-in test identity provider must never run in production."
-    )
 # Its one built-in client is the portal, registered to match the portal's OIDC client settings, so
 # switching the portal to an FTN option (OIDC_CLIENT_AUTH=private_key_jwt, ...) needs nothing more.
 DEVIDP_CLIENT_ID = OIDC_CLIENT_ID
@@ -442,10 +409,6 @@ CLAMAV_TIMEOUT_SECONDS = env_int("CLAMAV_TIMEOUT_SECONDS", 30)
 # Off only in the embedded profile: with no scanner running, files are accepted unscanned and a
 # warning is logged. Production never accepts a file the scanner has not passed.
 CLAMAV_REQUIRED = env_bool("CLAMAV_REQUIRED", not DEBUG)
-if not CLAMAV_REQUIRED and not DEBUG:
-    raise ImproperlyConfigured(
-        "CLAMAV_REQUIRED=false is for the embedded profile only: production scans every attachment."
-    )
 # Attachments not taken into a draft, submission or message by then are deleted (attachments_prune).
 ATTACHMENT_UNHELD_HOURS = env_int("ATTACHMENT_UNHELD_HOURS", 24)
 # Enrollments are deleted this many days after their course ended (courses_prune).
@@ -471,3 +434,7 @@ DEVIDP_VALTUUDET_CLIENT_ID = VALTUUDET_CLIENT_ID
 DEVIDP_VALTUUDET_API_KEY = VALTUUDET_API_KEY
 DEVIDP_VALTUUDET_OAUTH_PASSWORD = VALTUUDET_OAUTH_PASSWORD
 DEVIDP_VALTUUDET_CALLBACK_PATH = "/organisations/e-authorizations/return"
+
+# Last, on the finished settings: production refuses to start on anything missing or unsafe.
+if not DEBUG:
+    refuse_unless_ready(globals())

@@ -90,8 +90,11 @@ def _base_path() -> str:
     return urlsplit(settings.VALTUUDET_URL).path.rstrip("/")
 
 
-def _call(method: str, path: str, **kwargs: Any) -> Any:
-    """`path` below the configured address; the checksum covers the full path the service sees."""
+def _call(method: str, path: str, *, name: str, **kwargs: Any) -> Any:
+    """`path` below the configured address; the checksum covers the full path the service sees.
+
+    Errors name the call by `name`, never by its path: the register path holds the identity code,
+    and errors end up in the audit log and in log lines."""
     url = settings.VALTUUDET_URL.rstrip("/") + path
     full_path = _base_path() + path
     headers = {HEADER: authorization_header(full_path), **kwargs.pop("headers", {})}
@@ -100,16 +103,15 @@ def _call(method: str, path: str, **kwargs: Any) -> Any:
             method, url, headers=headers, timeout=settings.VALTUUDET_TIMEOUT, **kwargs
         )
     except requests.RequestException as error:
-        raise ValtuudetError(f"no answer: {type(error).__name__}") from None
+        raise ValtuudetError(f"{name}: no answer: {type(error).__name__}") from None
     if response.status_code != 200:
-        raise ValtuudetError(
-            f"{method} {path.split('?')[0][:60]}: HTTP {response.status_code}",
-            status=response.status_code,
-        )
+        raise ValtuudetError(f"{name}: HTTP {response.status_code}", status=response.status_code)
     try:
         return response.json()
     except ValueError:
-        raise ValtuudetError("the answer is not JSON", status=response.status_code) from None
+        raise ValtuudetError(
+            f"{name}: the answer is not JSON", status=response.status_code
+        ) from None
 
 
 @sensitive_variables("identity_code", "path")
@@ -118,7 +120,9 @@ def register(*, identity_code: str) -> Registration:
         client_id=quote(settings.VALTUUDET_CLIENT_ID, safe=""), identity_code=quote(identity_code)
     )
     # requestId identifies the call in the service's own logs; nothing personal.
-    answer = _call("GET", f"{path}?{urlencode({'requestId': secrets.token_hex(16)})}")
+    answer = _call(
+        "GET", f"{path}?{urlencode({'requestId': secrets.token_hex(16)})}", name="register"
+    )
     try:
         return Registration(session_id=str(answer["sessionId"]), user_id=str(answer["userId"]))
     except (KeyError, TypeError):
@@ -142,6 +146,7 @@ def token(*, code: str, redirect_uri: str) -> Token:
     answer = _call(
         "POST",
         TOKEN_PATH,
+        name="token",
         data={"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri},
         auth=(settings.VALTUUDET_CLIENT_ID, settings.VALTUUDET_OAUTH_PASSWORD),
     )
@@ -159,6 +164,7 @@ def organisation_roles(*, session_id: str, access_token: str) -> list[Organisati
     answer = _call(
         "GET",
         ROLES_PATH.format(session_id=quote(session_id, safe="")),
+        name="organizationRoles",
         headers={"Authorization": f"Bearer {access_token}"},
     )
     if not isinstance(answer, list):

@@ -6,6 +6,7 @@ decrypting. It never goes into a URL, a log line or the session.
 
 import hashlib
 import hmac
+import re
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
@@ -35,6 +36,24 @@ def identity_code_normalise(value: str) -> str:
 def identity_code_mask(code: str) -> str:
     """Birth date and century sign only: 010280-****."""
     return f"{code[:7]}****"
+
+
+# Anything shaped like a code (every century sign) that is not part of a longer word.
+_CODE_IN_TEXT = re.compile(
+    r"(?<![0-9A-Za-z])[0-3]\d[01]\d\d\d[-+A-FU-Y]\d{3}[0-9A-Y](?![0-9A-Za-z])", re.IGNORECASE
+)
+
+
+def identity_codes_masked(text: str) -> str:
+    """`text` with every valid identity code in it masked: for text from another system, such as
+    an error answer quoting what it was sent, before it is stored or logged."""
+
+    def mask(match: re.Match[str]) -> str:
+        code = match.group()
+        valid = hetu.is_valid(code.upper(), allow_temporary=True)
+        return identity_code_mask(code) if valid else code
+
+    return _CODE_IN_TEXT.sub(mask, text)
 
 
 @sensitive_variables()

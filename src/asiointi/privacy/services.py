@@ -3,6 +3,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from asiointi.client_ip import client_ip
 from asiointi.identity.models import User
 from asiointi.privacy.models import AuditEvent
 
@@ -20,7 +21,7 @@ def audit_record(
     """Record an audited event. `details` must not contain identity codes or form contents."""
     ip_address, user_agent = None, ""
     if request is not None:
-        ip_address = request.META.get("REMOTE_ADDR") or None
+        ip_address = client_ip(request) or None
         user_agent = request.META.get("HTTP_USER_AGENT", "")[:300]
         if user is None and request.user.is_authenticated:
             user = request.user  # type: ignore[assignment]

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.utils import translation
 
+from asiointi.privacy.identity_codes import identity_codes_masked
 from asiointi.submissions.crypto import content_decrypt
 from asiointi.submissions.models import Submission
 
@@ -52,7 +53,9 @@ def _post(submission: Submission) -> None:
     except requests.RequestException as error:
         raise DeliveryFailed(f"{type(error).__name__}: {error}") from None
     if not 200 <= response.status_code < 300:
-        raise DeliveryFailed(f"HTTP {response.status_code}: {response.text[:500]}")
+        # Staff see this; the agency's answer may quote the answers it was sent.
+        answer = identity_codes_masked(response.text)[:500]
+        raise DeliveryFailed(f"HTTP {response.status_code}: {answer}")
 
 
 def _tell_agency(submission: Submission) -> None:

@@ -7,7 +7,7 @@ PRINT_BACKENDS = (
 )
 
 
-def backends_chosen(**env: str) -> tuple[str, str]:
+def backends_chosen(**env: str | None) -> tuple[str, str]:
     """EMAIL_BACKEND and SMS_BACKEND as the settings module chooses them for this environment."""
     result = run_manage("shell", "--verbosity", "0", "--command", PRINT_BACKENDS, **env)
     assert result.returncode == 0, result.stderr

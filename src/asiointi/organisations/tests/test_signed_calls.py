@@ -8,6 +8,7 @@ from django.conf import LazySettings
 
 from asiointi.organisations import valtuudet
 from asiointi.organisations.tests.support import TESSA_HETU, log_in, path, selection_page
+from asiointi.privacy.models import AuditEvent
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -65,6 +66,9 @@ def test_a_portal_with_the_wrong_api_key_cannot_choose_and_says_so(
     settings.VALTUUDET_API_KEY = "not the key the service knows"
     landing = selection_page(browser, portal)
     assert path("organisations:failed") in landing.url
+    # The refused register call's path held the identity code; the audit row names the call.
+    failure = AuditEvent.objects.get(action=AuditEvent.Action.ACTING_REFUSED)
+    assert failure.details["detail"] == "register: HTTP 401"
 
 
 def test_the_identity_code_travels_only_in_the_server_to_server_call(portal: str) -> None:

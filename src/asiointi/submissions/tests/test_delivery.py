@@ -21,6 +21,7 @@ pytestmark = pytest.mark.usefixtures("demo_forms")
 class Agency(BaseHTTPRequestHandler):
     answers: list[int] = []
     received: list[dict[str, Any]] = []
+    error_text = b""
 
     def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers["Content-Length"]))
@@ -29,6 +30,8 @@ class Agency(BaseHTTPRequestHandler):
             self.received.append(json.loads(body))
         self.send_response(status)
         self.end_headers()
+        if status != 200:
+            self.wfile.write(self.error_text)
 
     def log_message(self, *args: object) -> None:
         pass
@@ -41,7 +44,7 @@ def agency(settings: LazySettings) -> Iterator[type[Agency]]:
     thread.start()
     settings.SUBMISSION_DELIVERY_URL = f"http://127.0.0.1:{server.server_port}/cases"
     settings.SUBMISSION_DELIVERY_ATTEMPTS = 3
-    Agency.answers, Agency.received = [], []
+    Agency.answers, Agency.received, Agency.error_text = [], [], b""
     yield Agency
     server.shutdown()
 
@@ -95,3 +98,14 @@ def test_after_the_last_attempt_staff_and_resident_see_the_delay(
         "delivery_delayed",
         "delivered",
     ]
+
+
+def test_an_identity_code_quoted_in_the_agencys_error_is_masked(
+    tessa_client: Client, agency: type[Agency], django_capture_on_commit_callbacks: Any
+) -> None:
+    agency.answers = [422, 422, 422]
+    agency.error_text = b'{"error": "applicant 010675-9981 is not in our register"}'
+    submission = send(tessa_client, django_capture_on_commit_callbacks)
+    assert submission.delivery_error == (
+        'HTTP 422: {"error": "applicant 010675-**** is not in our register"}'
+    )
