@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from asiointi.security import form_action_origins
+from asiointi.tests.production import run_manage
 
 
 def directives(header: str) -> dict[str, list[str]]:
@@ -130,3 +131,9 @@ def test_no_template_served_as_a_page_has_inline_style_or_script() -> None:
             continue
         found += [f"{name}: {m.group()}" for m in INLINE.finditer(template.read_text())]
     assert found == []
+
+
+def test_a_brand_colour_that_is_not_a_colour_refuses_to_start() -> None:
+    result = run_manage("check", CITY_BRAND_COLOR="red; } body { display: none")
+    assert result.returncode != 0
+    assert "CITY_BRAND_COLOR must be a colour" in result.stderr
