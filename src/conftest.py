@@ -14,6 +14,8 @@ from asiointi.catalogue.demo import load_demo
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
+    from asiointi.catalogue.tests.browser.support import PolicyViolations
+
 # Fixtures for attaching files (a test clamd with the EICAR signature), usable in every app's tests;
 # the admin's superuser with a verified second factor (verified_admin_client); the guard that fails
 # the run on an identity code in any audit row or log record, and pytester, which its own test runs
@@ -67,3 +69,12 @@ def browser() -> Iterator["Browser"]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def policy_violations() -> "PolicyViolations":
+    """What the browser refused by policy in each browsing context a test opened (`open_page`
+    watches every context; `check_page` fails on anything here)."""
+    from asiointi.catalogue.tests.browser.support import PolicyViolations
+
+    return PolicyViolations()

@@ -5,6 +5,8 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from asiointi.views import brand_css_url
+
 
 def portal(request: HttpRequest) -> dict[str, Any]:
     """The city's name, look and advice line in the page's language, for the base template."""
@@ -12,8 +14,7 @@ def portal(request: HttpRequest) -> dict[str, Any]:
     return {
         "city_name": settings.CITY_NAME.get(language, settings.CITY_NAME["fi"]),
         "city_logo_url": settings.CITY_LOGO_URL,
-        "city_brand_color": settings.CITY_BRAND_COLOR,
-        "city_brand_text_color": settings.CITY_BRAND_TEXT_COLOR,
+        "brand_css_url": brand_css_url(),
         "advice_phone": settings.ADVICE_PHONE,
         "advice_hours": settings.ADVICE_HOURS.get(language, settings.ADVICE_HOURS["fi"]),
         "accessibility_email": settings.ACCESSIBILITY_EMAIL,

@@ -5,10 +5,12 @@ it the portal runs as production and refuses to start on anything missing or uns
 Every variable read here is listed in the README with its default.
 """
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from asiointi.env import derived_key, env_bool, env_int, env_list, env_str
@@ -35,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "csp",
     "asiointi",
     "asiointi.identity",
     "asiointi.privacy",
@@ -59,6 +62,8 @@ AUTH_USER_MODEL = "identity.User"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "asiointi.security.ContentSecurityPolicyMiddleware",
+    "asiointi.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -232,6 +237,7 @@ SECURE_HSTS_PRELOAD = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "asiointi.views.csrf_failure"
 SILENCED_SYSTEM_CHECKS = ["security.W021"]  # HSTS preload is the city's own decision
 
 # Personal identity codes: a hash key for lookups and encryption keys (first encrypts, all decrypt).
@@ -324,6 +330,13 @@ CITY_NAME = {
 CITY_LOGO_URL = env_str("CITY_LOGO_URL", "")  # empty: the built-in wordmark
 CITY_BRAND_COLOR = env_str("CITY_BRAND_COLOR", "#0000bf")
 CITY_BRAND_TEXT_COLOR = env_str("CITY_BRAND_TEXT_COLOR", "#ffffff")
+# Both are written into /brand.css as they are.
+for _name, _colour in [
+    ("CITY_BRAND_COLOR", CITY_BRAND_COLOR),
+    ("CITY_BRAND_TEXT_COLOR", CITY_BRAND_TEXT_COLOR),
+]:
+    if not re.fullmatch(r"#(?:[0-9a-fA-F]{3}){1,2}", _colour):
+        raise ImproperlyConfigured(f"{_name} must be a colour such as #0000bf, not {_colour!r}.")
 ADVICE_PHONE = env_str("ADVICE_PHONE", "(09) 310 88800")
 ADVICE_HOURS = {
     "fi": env_str("ADVICE_HOURS_FI", "ma–pe klo 8–18"),
@@ -434,6 +447,27 @@ DEVIDP_VALTUUDET_CLIENT_ID = VALTUUDET_CLIENT_ID
 DEVIDP_VALTUUDET_API_KEY = VALTUUDET_API_KEY
 DEVIDP_VALTUUDET_OAUTH_PASSWORD = VALTUUDET_OAUTH_PASSWORD
 DEVIDP_VALTUUDET_CALLBACK_PATH = "/organisations/e-authorizations/return"
+
+# Content-Security-Policy on every answer (django-csp; asiointi/security.py). No inline script or
+# style anywhere, so no 'unsafe-inline' and no nonces. form-action also gets the identity
+# provider's and e-Authorizations' origins, and FORM_ACTION_ORIGINS (comma-separated origins)
+# for any further origin a provider redirects on to after "Log in" or "Log out".
+FORM_ACTION_ORIGINS = env_list("FORM_ACTION_ORIGINS", [])
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # The design system's icons are data: SVGs; a city's logo may live elsewhere.
+        "img-src": [SELF, "data:", *([CITY_LOGO_URL] if "://" in CITY_LOGO_URL else [])],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
 
 # Last, on the finished settings: production refuses to start on anything missing or unsafe.
 if not DEBUG:

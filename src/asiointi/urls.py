@@ -8,6 +8,7 @@ from asiointi import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("brand.css", views.brand_css, name="brand_css"),
     path("identity/", include("asiointi.identity.protocol_urls")),
     path("organisations/", include("asiointi.organisations.protocol_urls")),
     *([path("devidp/", include("asiointi.devidp.urls"))] if settings.DEVIDP_ENABLED else []),
@@ -27,5 +28,7 @@ urlpatterns = [
     ),
 ]
 
+handler400 = "asiointi.views.bad_request"
+handler403 = "asiointi.views.permission_denied"
 handler404 = "asiointi.views.page_not_found"
 handler500 = "asiointi.views.server_error"

@@ -1,6 +1,7 @@
 """Chromium once per session, a fresh context for every page a test opens, and `check_page`, which
 every browser test calls on every page state it reaches: exactly one h1, no sideways scrolling,
-and no WCAG 2.1 A/AA violations found by axe-core."""
+no WCAG 2.1 A/AA violations found by axe-core, and nothing the Content-Security-Policy or the
+Permissions-Policy refused."""
 
 from collections.abc import Iterator
 
@@ -14,6 +15,7 @@ from asiointi.catalogue.tests.browser.support import (
     AccessibilityChecker,
     CheckPage,
     OpenPage,
+    PolicyViolations,
     Site,
     describe,
     format_violations,
@@ -37,7 +39,9 @@ def _pages_without_javascript() -> set[Page]:
 
 
 @pytest.fixture
-def open_page(browser: Browser, _pages_without_javascript: set[Page]) -> Iterator[OpenPage]:
+def open_page(
+    browser: Browser, _pages_without_javascript: set[Page], policy_violations: PolicyViolations
+) -> Iterator[OpenPage]:
     """`open_page(viewport, javascript=True)`: a page in a browsing context of its own. Chromium
     resolves no host but the live portal's, so nothing reaches for the internet. (No Playwright
     routes: they would turn off the HTTP cache and make every page load twice as slow.)"""
@@ -47,6 +51,7 @@ def open_page(browser: Browser, _pages_without_javascript: set[Page]) -> Iterato
         context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
         context.set_default_timeout(5_000)
         contexts.append(context)
+        policy_violations.watch(context)
         page = context.new_page()
         if not javascript:
             _pages_without_javascript.add(page)
@@ -62,6 +67,7 @@ def check_page(
     accessibility: AccessibilityChecker,
     open_page: OpenPage,
     _pages_without_javascript: set[Page],
+    policy_violations: PolicyViolations,
 ) -> CheckPage:
     """Checks what must hold on every page state; `state` names it in the failure message."""
 
@@ -86,5 +92,7 @@ def check_page(
                 f"{where}: axe-core found WCAG 2.1 A/AA violations:\n"
                 f"{format_violations(violations)}"
             )
+        refused = policy_violations.seen(page.context)
+        assert not refused, f"{where}: the browser refused by policy:\n" + "\n".join(refused)
 
     return check

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db.models import Model
 from django.urls import reverse
 from django.utils import translation
-from playwright.sync_api import Locator, Page, ViewportSize, expect
+from playwright.sync_api import BrowserContext, ConsoleMessage, Locator, Page, ViewportSize, expect
 
 from asiointi.tests.browser import AXE_OPTIONS
 
@@ -190,3 +190,32 @@ class AccessibilityChecker:
             page, context=context, options=AXE_OPTIONS
         ).response["violations"]
         return violations
+
+
+# Chromium reports in the console what a policy refused ("... violates the following Content
+# Security Policy directive ...") and a Permissions-Policy it cannot read; the event reaches
+# the console too, from a script the page's policy does not apply to.
+POLICY_WORDS = ("Content Security Policy", "Permissions-Policy", "securitypolicyviolation")
+REPORT_VIOLATIONS_JS = """document.addEventListener('securitypolicyviolation', (event) =>
+  console.error(`securitypolicyviolation: ${event.effectiveDirective} blocked ${event.blockedURI}`
+    + ` at ${event.sourceFile}:${event.lineNumber}`));"""
+
+
+class PolicyViolations:
+    """What the browser refused by policy, per browsing context, from the console."""
+
+    def __init__(self) -> None:
+        self.found: dict[BrowserContext, list[str]] = {}
+
+    def watch(self, context: BrowserContext) -> None:
+        found = self.found.setdefault(context, [])
+        context.add_init_script(REPORT_VIOLATIONS_JS)
+
+        def listen(message: ConsoleMessage) -> None:
+            if any(word in message.text for word in POLICY_WORDS):
+                found.append(f"{message.type}: {message.text}")
+
+        context.on("console", listen)
+
+    def seen(self, context: BrowserContext) -> list[str]:
+        return self.found.get(context, [])
