@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from uuid import UUID
 
+from django.db.models import Q
 from django.http import Http404
 
 from asiointi.attachments.models import Attachment
@@ -16,8 +17,12 @@ def attachment_get(*, acting: Acting, pk: UUID | str) -> Attachment:
         raise Http404 from None
 
 
-def attachments_of(*, acting: Acting, pks: Iterable[UUID | str]) -> list[Attachment]:
-    """The customer's own attachments among `pks`, in upload order; other ids are ignored."""
+def attachments_of(
+    *, acting: Acting, pks: Iterable[UUID | str], holder: str = ""
+) -> list[Attachment]:
+    """The customer's own attachments among `pks` that nothing holds yet or `holder` holds, in
+    upload order; other ids are ignored. A file something else holds (a sent submission, a
+    message) is never taken over: holding is exclusive, and the other holder would lose it."""
     wanted = []
     for pk in pks:
         try:
@@ -26,7 +31,8 @@ def attachments_of(*, acting: Acting, pks: Iterable[UUID | str]) -> list[Attachm
             continue
     if not wanted:
         return []
-    return list(Attachment.objects.filter(pk__in=wanted, customer=acting.customer))
+    held = Q(holder="") | Q(holder=holder) if holder else Q(holder="")
+    return list(Attachment.objects.filter(held, pk__in=wanted, customer=acting.customer))
 
 
 def attachments_held(*, holder: str) -> list[Attachment]:
