@@ -424,6 +424,13 @@ CLAMAV_TIMEOUT_SECONDS = env_int("CLAMAV_TIMEOUT_SECONDS", 30)
 CLAMAV_REQUIRED = env_bool("CLAMAV_REQUIRED", not DEBUG)
 # Attachments not taken into a draft, submission or message by then are deleted (attachments_prune).
 ATTACHMENT_UNHELD_HOURS = env_int("ATTACHMENT_UNHELD_HOURS", 24)
+# Zip containers (Word, Excel, OpenDocument, zip) declaring more than this unpacked, a higher
+# unpacked/packed ratio (counted above 1 MB unpacked) or more entries are refused as suspicious.
+ATTACHMENT_ZIP_MAX_UNPACKED_MB = env_int("ATTACHMENT_ZIP_MAX_UNPACKED_MB", 100)
+ATTACHMENT_ZIP_MAX_RATIO = env_int("ATTACHMENT_ZIP_MAX_RATIO", 100)
+ATTACHMENT_ZIP_MAX_ENTRIES = env_int("ATTACHMENT_ZIP_MAX_ENTRIES", 10000)
+# "Download my data": one copy at a time per customer, at most this many in 24 hours.
+DATA_EXPORTS_PER_DAY = env_int("DATA_EXPORTS_PER_DAY", 3)
 # Enrollments are deleted this many days after their course ended (courses_prune).
 COURSE_ENROLLMENT_RETENTION_DAYS = env_int("COURSE_ENROLLMENT_RETENTION_DAYS", 365)
 

@@ -4,9 +4,11 @@ import re
 import unicodedata
 
 from asiointi.attachments.limits import type_extensions
+from asiointi.plain_text import BIDI_CONTROLS
 
 MAX_NAME_LENGTH = 120
-UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+# Bidirectional controls too: "kuva\u202egpj.exe" would show as "kuvaexe.jpg".
+UNSAFE = re.compile(r'[\x00-\x1f\x7f-\x9f\u2028\u2029<>:"/\\|?*' + "".join(BIDI_CONTROLS) + "]+")
 
 
 def name_sanitised(name: str, media_type: str) -> str:

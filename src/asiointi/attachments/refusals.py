@@ -8,7 +8,7 @@ from django.utils.translation import gettext, ngettext
 from asiointi.attachments.limits import AttachmentLimits, type_label
 
 RefusalCode = Literal[
-    "empty", "too_large", "too_many", "wrong_type", "infected", "scan_unavailable"
+    "empty", "too_large", "too_many", "wrong_type", "suspicious", "infected", "scan_unavailable"
 ]
 
 
@@ -51,6 +51,14 @@ def refusal(
         message = gettext(
             "The file “%(name)s” is of a type that cannot be accepted here (%(type)s). "
             "Allowed types: %(types)s. Save the file in one of these formats and attach it again."
+        )
+    elif code == "suspicious":
+        # `size` is the unpacked limit here.
+        message = gettext(
+            "The file “%(name)s” was not accepted: it is a compressed file (such as a Word, Excel "
+            "or zip file) that would unpack to more than %(size)s, or to unusually many parts, "
+            "or it has archives inside it. Save the content again as an ordinary document, or "
+            "split it into smaller files."
         )
     elif code == "infected":
         message = gettext(

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404
 
 from asiointi.attachments.models import Attachment
@@ -57,8 +58,12 @@ def attachment_get(*, acting: Acting, pk: UUID | str) -> Attachment:
     return attachment
 
 
-def attachments_of(*, acting: Acting, pks: Iterable[UUID | str]) -> list[Attachment]:
-    """The files among `pks` the person may see, in upload order; other ids are ignored."""
+def attachments_of(
+    *, acting: Acting, pks: Iterable[UUID | str], holder: str = ""
+) -> list[Attachment]:
+    """The customer's own attachments among `pks` that nothing holds yet or `holder` holds, in
+    upload order; other ids are ignored. A file something else holds (a sent submission, a
+    message) is never taken over: holding is exclusive, and the other holder would lose it."""
     wanted = []
     for pk in pks:
         try:
@@ -67,7 +72,8 @@ def attachments_of(*, acting: Acting, pks: Iterable[UUID | str]) -> list[Attachm
             continue
     if not wanted:
         return []
-    found = Attachment.objects.filter(pk__in=wanted, customer=acting.customer)
+    held = Q(holder="") | Q(holder=holder) if holder else Q(holder="")
+    found = Attachment.objects.filter(held, pk__in=wanted, customer=acting.customer)
     return [a for a in found if attachment_visible(acting=acting, attachment=a)]
 
 

@@ -10,6 +10,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from asiointi.attachments.archives import (
+    ArchiveLimits,
+    SuspiciousArchive,
+    archive_check,
+    is_zip_container,
+)
 from asiointi.attachments.limits import AttachmentLimits
 from asiointi.attachments.models import Attachment
 from asiointi.attachments.names import name_sanitised
@@ -78,6 +84,28 @@ def _scanned(upload: UploadedFile, *, name: str, limits: AttachmentLimits) -> bo
     return True
 
 
+def _archive_checked(
+    upload: UploadedFile, *, name: str, limits: AttachmentLimits, size: int
+) -> None:
+    """Zip containers (Office, OpenDocument, zip) that would unpack to too much are refused
+    before clamd or anyone's office program unpacks them."""
+    upload.seek(0)
+    head = upload.read(4)
+    upload.seek(0)
+    if not is_zip_container(head):
+        return
+    archive_limits = ArchiveLimits.from_settings()
+    try:
+        archive_check(upload, size=size, limits=archive_limits)  # type: ignore[arg-type]
+    except SuspiciousArchive as why:
+        logger.warning(
+            "attachment refused as a suspicious archive (%s), sha256 %s", why, _sha256(upload)
+        )
+        raise refusal(
+            "suspicious", name=name, limits=limits, size=archive_limits.max_unpacked_bytes
+        ) from None
+
+
 def attachment_accept(
     *,
     upload: UploadedFile,
@@ -87,6 +115,8 @@ def attachment_accept(
     already: int = 0,
 ) -> Attachment:
     """Check, scan and store one uploaded file, or raise AttachmentRefused saying why not.
+
+    In order: count, empty, size, type, zip containers' declared unpacked size, virus scan.
 
     `already` is how many files the question or reply holds before this one. The scan runs before
     the transaction opens: a write transaction held over a scan would block other writers.
@@ -102,6 +132,7 @@ def attachment_accept(
     media_type = media_type_of(upload)  # type: ignore[arg-type]
     if media_type not in limits.media_types:
         raise refusal("wrong_type", name=shown_name, limits=limits, media_type=media_type)
+    _archive_checked(upload, name=shown_name, limits=limits, size=size)
     scanned = _scanned(upload, name=shown_name, limits=limits)
     attachment = Attachment(
         customer=customer,

@@ -27,7 +27,8 @@ def _zip_type(file: io.IOBase) -> str:
     try:
         with zipfile.ZipFile(file) as archive:  # type: ignore[arg-type]
             names = set(archive.namelist())
-            if "mimetype" in names:
+            # A "mimetype" entry is a few bytes; a huge one would be a bomb read into memory.
+            if "mimetype" in names and archive.getinfo("mimetype").file_size <= 200:
                 declared = archive.read("mimetype").strip()
                 if declared.startswith(ODF_PREFIX):
                     return declared.decode("ascii", "replace")

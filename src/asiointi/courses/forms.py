@@ -14,6 +14,7 @@ from asiointi.courses.services import (
     participant_group,
     participant_self,
 )
+from asiointi.plain_text import PlainTextField
 
 WEEKDAYS = [
     ("", _("Any day")),
@@ -71,14 +72,14 @@ class EnrollForm(forms.Form):
         initial="self",
         widget=forms.RadioSelect,
     )
-    dependant_name = forms.CharField(label=_("Participant's name"), max_length=200, required=False)
+    dependant_name = PlainTextField(label=_("Participant's name"), max_length=200, required=False)
     dependant_birth_date = forms.DateField(
         label=_("Participant's date of birth"),
         help_text=_("For example 24.5.2018"),
         required=False,
         input_formats=["%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y"],
     )
-    group_name = forms.CharField(label=_("Name of the group"), max_length=200, required=False)
+    group_name = PlainTextField(label=_("Name of the group"), max_length=200, required=False)
     group_size = forms.IntegerField(label=_("Number of participants"), min_value=1, required=False)
 
     def __init__(self, *args: Any, course: Course, organisation: bool, **kwargs: Any) -> None:
@@ -97,7 +98,7 @@ class EnrollForm(forms.Form):
         else:
             del self.fields["group_name"], self.fields["group_size"]
         for question in course.questions:
-            self.fields[f"q_{question['key']}"] = forms.CharField(
+            self.fields[f"q_{question['key']}"] = PlainTextField(
                 label=question_text(question),
                 required=bool(question.get("required")),
                 max_length=1000,

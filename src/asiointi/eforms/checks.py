@@ -110,6 +110,23 @@ def definition_problems(definition: Definition) -> list[str]:
     return problems
 
 
+def publishing_problems(definition: Definition) -> list[str]:
+    """What a new version may no longer have, though versions published before keep loading.
+
+    A file question on a repeating page: its uploads could not be told apart per item, kept
+    through "Add another" and "Remove", nor held for the draft, so it is refused rather than
+    half working. A form asks for one file question per thing instead, or a file question on a
+    page of its own after the repeating page."""
+    return [
+        str(
+            _("Question %(key)s: a file question cannot be on a repeating page.")
+            % {"key": question.key}
+        )
+        for page, question in definition.questions()
+        if page.repeat is not None and question.type == "file"
+    ]
+
+
 def _texts(problems: list[str], where: object, text: Text) -> None:
     if not text.complete():
         problems.append(

@@ -2,7 +2,9 @@
 app (type sniffed from content, virus scanned, stored) before the page is read.
 
 The view turns the upload into verified facts first (`files_into_data`): the posted data then
-carries, under a name the person cannot set, the files the acting customer owns and any refusal.
+carries the files the draft may hold and any refusal, under names whose posted values are thrown
+away first, so a person cannot name a file by posting its id there. A file question on a
+repeating page is refused at publishing (`checks.publishing_problems`).
 """
 
 import json
@@ -21,6 +23,7 @@ from asiointi.eforms.question_types import Invalid, QuestionType, Raw
 MB = 1024 * 1024
 VERIFIED = "{name}-verified-files"
 REFUSED = "{name}-verified-refusal"
+VERIFIED_SUFFIXES = ("-verified-files", "-verified-refusal")
 REMOVE_PREFIX = "remove-file:"
 
 
@@ -96,11 +99,17 @@ class FileUpload(QuestionType):
         return []
 
 
-def files_into_data(
-    request: HttpRequest, page: Page, acting: Acting, answers: dict[str, Any]
-) -> QueryDict:
-    """The posted data, with each file question's files checked, accepted and verified."""
+def files_into_data(request: HttpRequest, page: Page, acting: Acting, holder: str) -> QueryDict:
+    """The posted data, with each file question's files checked, accepted and verified.
+
+    A kept file counts only when it is the acting customer's and either held by `holder` (the
+    draft, `"draft:7"`) or held by nothing yet (uploaded on this page before an error): never a
+    file of another customer, nor one a sent submission or a message already holds.
+    """
     data = request.POST.copy()
+    for key in list(data):
+        if key.endswith(VERIFIED_SUFFIXES):
+            del data[key]
     action = str(data.get("action", ""))
     for question in page.questions:
         if question.type != FileUpload.name or page.repeat is not None:
@@ -109,7 +118,7 @@ def files_into_data(
         keep = [
             pk for pk in data.getlist(f"{name}-keep") if action != f"{REMOVE_PREFIX}{name}:{pk}"
         ]
-        kept = attachments_of(acting=acting, pks=keep)
+        kept = attachments_of(acting=acting, pks=keep, holder=holder)
         refusal = ""
         limits = limits_of(question)
         for upload in request.FILES.getlist(name):

@@ -22,6 +22,7 @@ from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.fi import ytunnus
 
 from asiointi.eforms.definition import Question
+from asiointi.plain_text import plain_text_problem
 from asiointi.privacy.identity_codes import identity_code_mask, identity_code_normalise
 
 Raw = dict[str, Any]
@@ -47,6 +48,7 @@ class QuestionType:
     autocomplete: ClassVar[str] = ""
     input_type: ClassVar[str] = "text"
     spellcheck: ClassVar[bool] = True
+    multiline: ClassVar[bool] = False  # line breaks and tabs belong to the answer
 
     def raw_from_post(self, data: Any, name: str) -> Raw:
         return {
@@ -67,6 +69,16 @@ class QuestionType:
             if question.required:
                 raise Invalid(self.empty_message)
             return None
+        # Every typed string of every type, before its own checks: one rule, one message.
+        for field in self.fields:
+            typed = raw.get(field)
+            texts = typed if isinstance(typed, list) else [typed]
+            for text in texts:
+                problem = isinstance(text, str) and plain_text_problem(
+                    text, multiline=self.multiline
+                )
+                if problem:
+                    raise Invalid(problem)
         return self.clean(question, raw)
 
     def clean(self, question: Question, raw: Raw) -> Any:
@@ -102,6 +114,7 @@ class ShortText(QuestionType):
 class LongText(ShortText):
     name = "textarea"
     template = "textarea"
+    multiline = True
 
     def max_length(self, question: Question) -> int:
         return int(question.settings.get("max_length", 4000))

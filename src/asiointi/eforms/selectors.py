@@ -27,10 +27,12 @@ def form_version_get(*, slug: str, number: int) -> FormVersion:
 
 
 def definition_of(version: FormVersion) -> Definition:
-    return _definition(version.pk, version)
+    # Keyed by the publishing time too: a test database rolled back hands the same id to a
+    # version of another form, which must not get the first one's definition.
+    return _definition(version.pk, version.published_at, version)
 
 
 @lru_cache(maxsize=256)
-def _definition(pk: int, version: FormVersion) -> Definition:
+def _definition(pk: int, published_at: object, version: FormVersion) -> Definition:
     # A published version never changes, so its parsed definition can be kept per process.
     return parse(version.document)

@@ -5,7 +5,8 @@ from django.db.models import Max
 from django.urls import reverse
 
 from asiointi.catalogue.models import Service
-from asiointi.eforms.definition import parse
+from asiointi.eforms.checks import publishing_problems
+from asiointi.eforms.definition import DefinitionError, parse
 from asiointi.eforms.models import Form, FormVersion
 from asiointi.eforms.schema import schema_build
 from asiointi.identity.models import User
@@ -19,6 +20,9 @@ def form_publish(*, form: Form, published_by: User | None = None) -> FormVersion
     """
     form = Form.objects.select_for_update().get(pk=form.pk)
     definition = parse(form.document)
+    problems = publishing_problems(definition)
+    if problems:
+        raise DefinitionError(problems)
     number = (form.versions.aggregate(last=Max("number"))["last"] or 0) + 1
     schema_id = reverse("eforms:schema", kwargs={"slug": form.service.slug, "number": number})
     return FormVersion.objects.create(

@@ -8,6 +8,7 @@ from asiointi.attachments.forms import AttachmentsField
 from asiointi.attachments.limits import AttachmentLimits
 from asiointi.folder.models import FolderItem, NotificationPreference
 from asiointi.folder.selectors import FolderFilter
+from asiointi.plain_text import PlainTextField
 
 MAX_REPLY_LENGTH = 5000
 REPLY_LIMITS = AttachmentLimits(max_count=5)
@@ -40,7 +41,8 @@ class FolderFilterForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    body = forms.CharField(
+    body = PlainTextField(
+        multiline=True,
         label=_("Your reply"),
         max_length=MAX_REPLY_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),

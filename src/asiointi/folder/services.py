@@ -3,10 +3,12 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.core.files.storage import Storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.translation import gettext, ngettext
 
 from asiointi.customers.models import Customer
 from asiointi.folder.models import DataExport, FolderItem, NotificationPreference
@@ -98,6 +100,20 @@ def notification_preference_set(
 
 
 EXPORT_KEPT = timedelta(days=7)
+# A request this soon after the last one is the same press again (a double click, a reload).
+EXPORT_REPEAT = timedelta(minutes=1)
+# A copy still being prepared after this long is taken to have failed and blocks nothing.
+EXPORT_STUCK = timedelta(hours=1)
+EXPORT_DAY = timedelta(days=1)
+
+
+class ExportRefused(Exception):
+    """No new copy now: `reason` is "preparing" or "daily_limit"; `message` is for the person."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.message = message
 
 
 def _files_delete(storage: Storage, names: list[str]) -> None:
@@ -110,9 +126,15 @@ def data_export_request(*, customer: Customer, person: "User", language: str) ->
     """Start preparing the customer's data; it is built in the background after the commit.
 
     Copies older than EXPORT_KEPT are deleted first: a copy of everything is not left lying about.
+    One copy at a time, and at most DATA_EXPORTS_PER_DAY in 24 hours (failed ones not counted),
+    else ExportRefused: gathering everything a customer has is the heaviest read there is.
     """
     from asiointi.folder.tasks import data_export_build
 
+    # The customer's row is locked first, so requests of one customer (a button pressed fifteen
+    # times) queue here and each sees the copies made before it; other customers never wait.
+    Customer.objects.select_for_update().filter(pk=customer.pk).values_list("pk").get()
+    _export_allowed(customer)
     for old in DataExport.objects.filter(
         customer=customer, created_at__lt=timezone.now() - EXPORT_KEPT
     ):
@@ -122,3 +144,35 @@ def data_export_request(*, customer: Customer, person: "User", language: str) ->
     export = DataExport.objects.create(customer=customer, requested_by=person, language=language)
     transaction.on_commit(lambda: data_export_build.delay(export.pk))
     return export
+
+
+def _export_allowed(customer: Customer) -> None:
+    now = timezone.now()
+    today = DataExport.objects.filter(customer=customer, created_at__gte=now - EXPORT_DAY).exclude(
+        status=DataExport.Status.FAILED
+    )
+    latest = today.first()
+    if latest is not None and (
+        latest.created_at >= now - EXPORT_REPEAT
+        or (latest.status == DataExport.Status.PENDING and latest.created_at >= now - EXPORT_STUCK)
+    ):
+        raise ExportRefused(
+            "preparing",
+            gettext(
+                "Your data is already being prepared, or was prepared a moment ago. "
+                "The files are listed on this page when they are ready."
+            ),
+        )
+    limit = settings.DATA_EXPORTS_PER_DAY
+    if today.count() >= limit:
+        raise ExportRefused(
+            "daily_limit",
+            ngettext(
+                "Your data can be prepared %(count)s time in 24 hours. Use the files prepared "
+                "earlier, or try again tomorrow.",
+                "Your data can be prepared %(count)s times in 24 hours. Use the files prepared "
+                "earlier, or try again tomorrow.",
+                limit,
+            )
+            % {"count": limit},
+        )

@@ -116,6 +116,10 @@ def preferences(request: HttpRequest) -> HttpResponse:
 @require_GET
 @acting_required
 def my_data(request: HttpRequest) -> HttpResponse:
+    return _my_data_page(request)
+
+
+def _my_data_page(request: HttpRequest, refusal: str = "", status: int = 200) -> HttpResponse:
     exports = selectors.data_exports_for_acting(acting=request.acting)[:5]  # type: ignore[attr-defined]
     return render(
         request,
@@ -123,7 +127,9 @@ def my_data(request: HttpRequest) -> HttpResponse:
         {
             "exports": exports,
             "preparing": any(e.status == DataExport.Status.PENDING for e in exports),
+            "refusal": refusal,
         },
+        status=status,
     )
 
 
@@ -132,9 +138,12 @@ def my_data(request: HttpRequest) -> HttpResponse:
 def my_data_request(request: HttpRequest) -> HttpResponse:
     acting = request.acting  # type: ignore[attr-defined]
     acting.everything_or_404()  # the whole customer's data: full rights only
-    services.data_export_request(
-        customer=acting.customer, person=acting.person, language=get_language()
-    )
+    try:
+        services.data_export_request(
+            customer=acting.customer, person=acting.person, language=get_language()
+        )
+    except services.ExportRefused as refused:
+        return _my_data_page(request, refused.message, status=429)
     messages.success(request, _("We are preparing your data. It is usually ready in a minute."))
     return HttpResponseRedirect(reverse("folder:my_data"))
 

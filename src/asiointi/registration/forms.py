@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from asiointi.plain_text import PlainTextField
 from asiointi.registration.models import ContactVerification
 from asiointi.registration.services import contact_normalise
 
@@ -11,14 +12,14 @@ Channel = ContactVerification.Channel
 
 
 class ContactForm(forms.Form):
-    email = forms.CharField(
+    email = PlainTextField(
         label=_("E-mail address"),
         required=False,
         max_length=254,
         help_text=_("For example name@example.fi"),
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
-    mobile = forms.CharField(
+    mobile = PlainTextField(
         label=_("Mobile phone number"),
         required=False,
         max_length=30,

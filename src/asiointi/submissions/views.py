@@ -52,7 +52,7 @@ def draft_page(request: HttpRequest, pk: str, page_key: str) -> HttpResponse:
     if request.method == "GET":
         state = page_show(page, answers, prefilled)
     else:
-        data = files_into_data(request, page, acting, answers)
+        data = files_into_data(request, page, acting, holder=f"draft:{draft.pk}")
         state = read_page(page, data, answers, prefilled)
         action = data.get("action", CONTINUE)
         if action.startswith(REMOVE_PREFIX):  # a file removed: the page again, without errors

@@ -227,3 +227,22 @@ def test_an_answer_that_changes_no_number_does_not_write_the_course(
     assert course_writes() == 0  # full
     course.refresh_from_db()
     assert (course.enrolled_seats, course.waiting_seats) == (1, 0)
+
+
+def test_control_characters_in_a_participant_name_are_refused_and_the_rest_kept(
+    course: Course, make_person: MakePerson
+) -> None:
+    client = client_for(make_person())
+    response = client.post(
+        enroll_url(course),
+        {
+            "participant": "dependant",
+            "dependant_name": "Aino\u202e Virtanen\x1b",
+            "dependant_birth_date": "24.5.2018",
+        },
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Remove the invisible control character (U+202E)" in page
+    assert 'value="24.5.2018"' in page
+    assert not Enrollment.objects.exists()

@@ -95,6 +95,18 @@ def test_an_empty_reply_is_refused_clearly_and_a_too_long_one_keeps_what_was_typ
     assert message.thread.messages.count() == 1
 
 
+def test_a_reply_with_control_characters_is_refused_but_line_breaks_and_tabs_are_kept(
+    personas: Personas,
+) -> None:
+    message = _send(personas)
+    url = reverse("folder:thread", args=[message.thread_id])
+    refused = personas.resident.post(url, {"body": "Hei\u202e\x00 virkailija"}).content.decode()
+    assert "Poista tekstistä näkymätön ohjausmerkki (U+202E)" in refused
+    assert message.thread.messages.count() == 1
+    personas.resident.post(url, {"body": "Hei,\r\n\tkiitos."})
+    assert message.thread.messages.latest("pk").body == "Hei,\r\n\tkiitos."
+
+
 def test_a_decision_carries_its_pdf_and_date_of_service(personas: Personas) -> None:
     decision = _send(personas, document=PDF, document_name="paatos.pdf")
     assert decision.is_decision and decision.served_on == timezone.localdate()

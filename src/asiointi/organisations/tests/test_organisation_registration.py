@@ -77,6 +77,18 @@ def test_a_bad_address_is_refused_and_kept_in_the_form(portal: str) -> None:
     assert "error-summary" in page.text
 
 
+def test_control_characters_in_the_contact_details_are_refused_and_the_rest_kept(
+    portal: str,
+) -> None:
+    browser = log_in(portal)
+    register = act_for(browser, portal, CEO_COMPANY)
+    page = post_form(browser, register, email=f"{ADDRESS}\u202e", mobile="040 123 4567")
+    assert page.url.endswith(path("organisations:register"))
+    assert "(U+202E)" in page.text
+    assert 'value="040 123 4567"' in page.text
+    assert not ContactVerification.objects.exists()
+
+
 def test_a_second_entitled_person_sees_the_registered_organisation_without_registering(
     portal: str,
 ) -> None:

@@ -152,3 +152,16 @@ def test_registration_needs_login(client: Client) -> None:
     response = client.get(REGISTER)
     assert response.status_code == 302
     assert response["Location"].startswith("/fi/kirjaudu/")
+
+
+def test_control_characters_in_contact_details_are_refused_and_the_rest_kept(
+    client: Client,
+) -> None:
+    logged_in_client(client)
+    html = client.post(
+        REGISTER, {"email": "tessa\u202e@example.fi", "mobile": "040 123\x00 4567"}
+    ).content.decode()
+    assert "Poista tekstistä näkymätön ohjausmerkki (U+202E)" in html
+    assert "(U+0000)" in html
+    assert "Null characters are not allowed" not in html  # one message, not Django's own too
+    assert not ContactVerification.objects.exists()
