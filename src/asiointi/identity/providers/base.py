@@ -58,6 +58,8 @@ class Identification:
     street_address: str = ""
     postal_code: str = ""
     post_office: str = ""
+    # The provider's own ID token (OIDC), for ending its session without asking again.
+    id_token: str = field(default="", repr=False)
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -69,6 +71,7 @@ class ProviderSession:
     provider: str
     session_id: str = ""
     subject: str = ""
+    id_token: str = field(default="", repr=False)
 
 
 class Provider(Protocol):
