@@ -33,6 +33,7 @@ SESSION_MAIL = "identity_mail"
 # Kept from "Log in" until the identification's answer: where to go next, and in which language.
 SESSION_NEXT = "identity_next"
 SESSION_LANGUAGE = "identity_language"
+CARRIED_KEYS = (SESSION_NEXT, SESSION_LANGUAGE)
 # What a login writes in the session.
 LOGIN_KEYS = frozenset(
     {
@@ -73,11 +74,14 @@ def person_login(*, request: HttpRequest, identification: Identification) -> Use
     previous_key = request.session.session_key or ""
     joined = _login_joined(request, person=person, previous_key=previous_key)
     if joined is None:
+        # Where the person was going survives a login that empties another person's session.
+        carried = {key: request.session[key] for key in CARRIED_KEYS if key in request.session}
         # login() gives a new session id, so a session id planted before login is worthless;
         # Django keeps the id when the same person logs in again, the portal does not.
         login(request, person, backend="django.contrib.auth.backends.ModelBackend")
         if previous_key and request.session.session_key == previous_key:
             request.session.cycle_key()
+        request.session.update(carried)
     request.session[SESSION_LOA] = identification.loa
     request.session[SESSION_METHOD] = identification.method
     request.session[SESSION_PROVIDER] = identification.provider

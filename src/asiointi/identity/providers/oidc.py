@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
 from django.views.decorators.debug import sensitive_variables
 from joserfc import jwe, jwt
 from joserfc.errors import JoseError
@@ -27,6 +28,7 @@ from asiointi.identity.providers.base import (
     ACR_TO_LOA,
     Identification,
     IdentificationFailed,
+    ProviderLogout,
     ProviderSession,
 )
 from asiointi.identity.providers.claims import (
@@ -156,11 +158,14 @@ class OidcProvider:
         framework.clear_state_data(request.session, state)
         if time.time() - started_at > settings.IDENTIFICATION_TIMEOUT_SECONDS:
             raise IdentificationFailed(IdentificationFailed.EXPIRED, "took too long")
-        claims = self._fetch_claims(request, state_data)
-        return self._identification(claims)
+        claims, id_token = self._fetch_claims(request, state_data)
+        return self._identification(claims, id_token=id_token)
 
     @method_decorator(sensitive_variables("token", "claims"))
-    def _fetch_claims(self, request: HttpRequest, state_data: dict[str, Any]) -> dict[str, Any]:
+    def _fetch_claims(
+        self, request: HttpRequest, state_data: dict[str, Any]
+    ) -> tuple[dict[str, Any], str]:
+        """The verified claims, and the (signed, not encrypted) ID token they came in."""
         try:
             token = self.app.fetch_access_token(
                 redirect_uri=state_data.get("redirect_uri"),
@@ -187,7 +192,7 @@ class OidcProvider:
         except (OAuthError, RequestException, JoseError, KeyError, ValueError) as error:
             # A refused code (reused, expired), a bad signature, a wrong nonce or audience.
             raise IdentificationFailed(IdentificationFailed.FAILED, repr(error)) from error
-        return claims
+        return claims, str(token["id_token"])
 
     def _userinfo(self, token: dict[str, Any]) -> dict[str, Any]:
         response = self.app.get(self.app.load_server_metadata()["userinfo_endpoint"], token=token)
@@ -203,8 +208,8 @@ class OidcProvider:
         key_set = KeySet.import_key_set(self.app.fetch_jwk_set())
         return dict(jwt.decode(text, key_set).claims)
 
-    @method_decorator(sensitive_variables("claims", "identity_code"))
-    def _identification(self, claims: dict[str, Any]) -> Identification:
+    @method_decorator(sensitive_variables("claims", "identity_code", "id_token"))
+    def _identification(self, claims: dict[str, Any], *, id_token: str = "") -> Identification:
         loa = ACR_TO_LOA.get(claims.get("acr", ""))
         if loa is None or claims.get("acr") not in settings.OIDC_ACCEPTED_ACR:
             raise IdentificationFailed(IdentificationFailed.LOW_ASSURANCE, str(claims.get("acr")))
@@ -228,21 +233,28 @@ class OidcProvider:
             street_address=str(claims.get(STREET_ADDRESS_FI, "")),
             postal_code=str(claims.get(POSTAL_CODE, "")),
             post_office=str(claims.get(POST_OFFICE_FI, "")),
+            id_token=id_token,
         )
 
-    def logout_url(
+    def logout(
         self, request: HttpRequest, *, return_url: str, ended: ProviderSession | None
-    ) -> str | None:
+    ) -> ProviderLogout | None:
+        """RP-Initiated Logout. With the ID token as id_token_hint the provider ends its session
+        without asking the person again; the token holds the identity code, so it is POSTed."""
         try:
             endpoint = self.app.load_server_metadata().get("end_session_endpoint")
         except (RequestException, ValueError):
             return None
         if not endpoint:
             return None
-        query = urlencode(
-            {"client_id": settings.OIDC_CLIENT_ID, "post_logout_redirect_uri": return_url}
-        )
-        return f"{endpoint}?{query}"
+        params = {
+            "client_id": settings.OIDC_CLIENT_ID,
+            "post_logout_redirect_uri": return_url,
+            "ui_locales": get_language() or settings.LANGUAGE_CODE,
+        }
+        if ended is not None and ended.provider == self.name and ended.id_token:
+            return ProviderLogout(endpoint, form={**params, "id_token_hint": ended.id_token})
+        return ProviderLogout(f"{endpoint}?{urlencode(params)}")
 
 
 def decrypt(token: str) -> str:

@@ -34,6 +34,7 @@ from asiointi.identity.providers.base import (
     ACR_TO_LOA,
     Identification,
     IdentificationFailed,
+    ProviderLogout,
     ProviderSession,
 )
 from asiointi.identity.providers.saml_config import (
@@ -215,9 +216,9 @@ class SamlProvider:
             post_office=attributes.get(names.POST_OFFICE_FI, ""),
         )
 
-    def logout_url(
+    def logout(
         self, request: HttpRequest, *, return_url: str, ended: ProviderSession | None
-    ) -> str | None:
+    ) -> ProviderLogout | None:
         """A signed LogoutRequest for the session that has just ended; Suomi.fi answers at the
         SLS endpoint from the metadata, so return_url is not used."""
         if ended is None or ended.provider != self.name or not ended.subject:
@@ -253,4 +254,4 @@ class SamlProvider:
             logger.warning("SAML logout request not made: %s", type(error).__name__)
             return None
         cache.set(LOGOUT_REQUEST_KEY + request_id, 1, settings.IDENTIFICATION_TIMEOUT_SECONDS)
-        return _location(http_info)
+        return ProviderLogout(_location(http_info))

@@ -84,22 +84,6 @@ def test_a_replayed_answer_is_refused(portal: str) -> None:
     assert "Tunnistautuminen kesti liian kauan tai se oli jo käytetty." in again.text
 
 
-def test_logout_ends_both_sessions_and_lands_on_the_logged_out_page(portal: str) -> None:
-    browser = requests.Session()
-    identify(browser, start_login(browser, portal))
-    page = browser.get(f"{portal}/fi/")
-    logout = form(page.text, "/fi/kirjaudu-ulos/")
-    response = browser.post(f"{portal}/fi/kirjaudu-ulos/", data=logout.fields)
-    assert "/devidp/end-session" in response.history[0].headers["Location"]
-    if "/devidp/end-session" in response.url:  # the provider asks to confirm
-        confirm = form(response.text, "/devidp/end-session/confirm")
-        response = browser.post(
-            f"{portal}/devidp/end-session/confirm", data={**confirm.fields, "action": "logout"}
-        )
-    assert "Olet kirjautunut ulos" in response.text
-    assert "Kirjaudu ulos" not in browser.get(f"{portal}/fi/").text
-
-
 def test_a_logout_started_at_the_provider_ends_the_portal_session(portal: str) -> None:
     browser = requests.Session()
     identify(browser, start_login(browser, portal))
