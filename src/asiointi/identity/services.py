@@ -1,3 +1,4 @@
+import logging
 import time
 import uuid
 
@@ -23,6 +24,8 @@ from asiointi.privacy.identity_codes import (
 )
 from asiointi.privacy.models import AuditEvent
 from asiointi.privacy.services import audit_record
+
+logger = logging.getLogger(__name__)
 
 SESSION_LOA = "identity_loa"
 SESSION_METHOD = "identity_method"
@@ -171,10 +174,13 @@ def _login_joined(request: HttpRequest, *, person: User, previous_key: str) -> L
 
 
 def identification_failed(*, request: HttpRequest, failure: IdentificationFailed) -> None:
+    # The detail names the check that failed, never the answer's content.
+    detail = "".join(c if c.isprintable() else "?" for c in failure.detail)[:200]
+    logger.warning("identification refused (%s): %s", failure.reason, detail or "-")
     audit_record(
         action=AuditEvent.Action.LOGIN_FAILED,
         request=request,
-        details={"reason": failure.reason, "detail": failure.detail[:200]},
+        details={"reason": failure.reason, "detail": detail},
     )
 
 
