@@ -16,8 +16,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def new_key_under_the_same_id(peer_key: RSAKey) -> RSAKey:
-    key = RSAKey.generate_key(2048, parameters={"use": "sig", "alg": "RS256"})
-    return RSAKey.import_key(key.as_dict(private=True) | {"kid": peer_key.kid})
+    return RSAKey.generate_key(
+        2048, parameters={"use": "sig", "alg": "RS256", "kid": str(peer_key.kid)}
+    )
 
 
 def keys_fetched(peer_portal: PeerPortal) -> int:
