@@ -56,6 +56,12 @@ class LoginSession(models.Model):
     provider = models.CharField(max_length=20)
     provider_session_id = models.CharField(max_length=200, blank=True, db_index=True)
     provider_subject = models.CharField(max_length=200, blank=True, db_index=True)
+    # The session this login replaced in the same browser: a second answer from another tab,
+    # arriving at the same moment, joins this login instead of starting another.
+    replaced_session_key = models.CharField(max_length=40, blank=True, db_index=True)
+    # The provider's ID token (encrypted: it may carry the identity code), sent back as
+    # id_token_hint so the provider ends its session without asking again.
+    id_token_encrypted = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

@@ -4,19 +4,16 @@ They exist only while IDENTITY_PROVIDER=saml. Starting a login and the portal's 
 through the common views, which call the provider.
 """
 
+import logging
+
 from django.contrib.auth import logout
-from django.http import (
-    Http404,
-    HttpRequest,
-    HttpResponse,
-    HttpResponseBadRequest,
-    HttpResponseRedirect,
-)
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from saml2.client import Saml2Client
 
 from asiointi.identity import services
@@ -30,6 +27,8 @@ from asiointi.identity.providers.saml_logout import (
 )
 from asiointi.identity.providers.saml_metadata import metadata_xml
 from asiointi.identity.views import failure_redirect
+
+logger = logging.getLogger(__name__)
 
 
 def _saml() -> SamlProvider:
@@ -68,25 +67,33 @@ def saml_acs(request: HttpRequest) -> HttpResponse:
         return HttpResponseRedirect(reverse("identity:login_succeeded"))
 
 
-@require_safe
+# Suomi.fi POSTs here from its own site, without the portal's CSRF token: the IdP's signature
+# on the message is what is checked.
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
 @never_cache
 def saml_sls(request: HttpRequest) -> HttpResponse:
     """Suomi.fi's LogoutRequest (the person logged out elsewhere) or its LogoutResponse."""
     client = _saml().client(request)
-    if "SAMLRequest" in request.GET:
+    received = request.POST if request.method == "POST" else request.GET
+    if "SAMLRequest" in received:
         return _logout_request_answer(request, client)
-    if "SAMLResponse" in request.GET:
+    if "SAMLResponse" in received:
         logout_response_read(client, request)  # the portal session ended before the request
+        if request.method == "POST":
+            # A cross-site POST brings no language cookie; the redirect back (a GET) does.
+            return HttpResponseRedirect(reverse("identity_protocol:provider_logged_out"))
         with translation.override(translation.get_language_from_request(request)):
             return HttpResponseRedirect(reverse("identity:logged_out"))
-    return HttpResponseBadRequest()
+    return _logout_refused(request)
 
 
 def _logout_request_answer(request: HttpRequest, client: Saml2Client) -> HttpResponse:
     try:
         received = logout_request_read(client, request)
-    except LogoutMessageInvalid:
-        return HttpResponseBadRequest()
+    except LogoutMessageInvalid as error:
+        logger.warning("SAML logout request refused: %s", error)
+        return _logout_refused(request)
     for session_index in received.session_indexes or [""]:
         services.sessions_end_for_provider_session(
             provider="saml", session_id=session_index, subject=received.subject
@@ -98,3 +105,9 @@ def _logout_request_answer(request: HttpRequest, client: Saml2Client) -> HttpRes
         # middleware would try to save a session that no longer exists.
         logout(request)
     return HttpResponseRedirect(received.answer_url)
+
+
+def _logout_refused(request: HttpRequest) -> HttpResponse:
+    """The portal's own page for a logout message that is not a valid one from Suomi.fi."""
+    with translation.override(translation.get_language_from_request(request)):
+        return render(request, "identity/logout_refused.html", status=400)

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonRes
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
@@ -23,14 +24,17 @@ LANGUAGE_KEY = services.SESSION_LANGUAGE
 
 
 def safe_next(request: HttpRequest, candidate: str | None) -> str:
-    """Only a path inside the portal; anything else (another site, a scheme) is ignored."""
+    """Only a path inside the portal; anything else (another site, a scheme) is ignored.
+
+    Without one (the header's "Log in"), the person goes to their own folder after logging in.
+    """
     if (
         candidate
         and candidate.startswith("/")
         and url_has_allowed_host_and_scheme(candidate, allowed_hosts=None, require_https=False)
     ):
         return candidate
-    return reverse("catalogue:front_page")
+    return reverse("folder:index")
 
 
 @require_safe
@@ -38,13 +42,12 @@ def safe_next(request: HttpRequest, candidate: str | None) -> str:
 def login_page(request: HttpRequest) -> HttpResponse:
     next_url = safe_next(request, request.GET.get("next"))
     expired = request.GET.get("expired") == "1"
-    org_next = next_url if request.GET.get("next") else reverse("folder:index")
     context = {
         "next": next_url,
         "expired": expired,
         # After identifying, on to the e-Authorizations selection page, then where they were going.
         "organisations_available": bool(settings.VALTUUDET_URL),
-        "organisation_next": f"{reverse('organisations:start')}?{urlencode({'next': org_next})}",
+        "organisation_next": f"{reverse('organisations:start')}?{urlencode({'next': next_url})}",
     }
     return render(request, "identity/login.html", context)
 
@@ -111,8 +114,16 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     language = get_language()
     ended = services.person_logout(request=request)
     return_url = request.build_absolute_uri(reverse("identity_protocol:provider_logged_out"))
-    provider_logout = provider().logout_url(request, return_url=return_url, ended=ended)
-    response = HttpResponseRedirect(provider_logout or reverse("identity:logged_out"))
+    provider_logout = provider().logout(request, return_url=return_url, ended=ended)
+    response: HttpResponse
+    if provider_logout is not None and provider_logout.form:
+        # Sent on by a small script; without JavaScript the person presses the button.
+        response = render(request, "identity/provider_logout.html", {"logout": provider_logout})
+        patch_cache_control(response, no_store=True)
+    elif provider_logout is not None:
+        response = HttpResponseRedirect(provider_logout.url)
+    else:
+        response = HttpResponseRedirect(reverse("identity:logged_out"))
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         language,

@@ -58,6 +58,8 @@ class Identification:
     street_address: str = ""
     postal_code: str = ""
     post_office: str = ""
+    # The provider's own ID token (OIDC), for ending its session without asking again.
+    id_token: str = field(default="", repr=False)
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -69,6 +71,17 @@ class ProviderSession:
     provider: str
     session_id: str = ""
     subject: str = ""
+    id_token: str = field(default="", repr=False)
+
+
+@dataclass(frozen=True)
+class ProviderLogout:
+    """Where the browser goes to end the provider's session: a plain redirect to `url`, or,
+    with `form`, a POST of these fields (they may hold an ID token, which carries the identity
+    code and so must stay out of addresses and browser history)."""
+
+    url: str
+    form: dict[str, str] = field(default_factory=dict, repr=False)
 
 
 class Provider(Protocol):
@@ -80,7 +93,7 @@ class Provider(Protocol):
     def complete(self, request: HttpRequest) -> Identification:
         """Read the provider's answer, or raise IdentificationFailed."""
 
-    def logout_url(
+    def logout(
         self, request: HttpRequest, *, return_url: str, ended: ProviderSession | None
-    ) -> str | None:
+    ) -> ProviderLogout | None:
         """Where to send the person to end the provider's session, after the portal's is gone."""

@@ -22,18 +22,22 @@ from saml2.client import Saml2Client
 from saml2.response import (
     AuthnResponse,
     StatusAuthnFailed,
+    StatusError,
     StatusRequestDenied,
     UnsolicitedResponse,
+    VerificationError,
 )
 from saml2.saml import NAMEID_FORMAT_TRANSIENT, NameID
 from saml2.samlp import Extensions, response_from_string
-from saml2.validate import ResponseLifetimeExceed
+from saml2.sigver import SignatureError
+from saml2.validate import ResponseLifetimeExceed, ToEarly
 
 from asiointi.identity.providers import saml_config as names
 from asiointi.identity.providers.base import (
     ACR_TO_LOA,
     Identification,
     IdentificationFailed,
+    ProviderLogout,
     ProviderSession,
 )
 from asiointi.identity.providers.saml_config import (
@@ -57,6 +61,13 @@ logger = logging.getLogger(__name__)
 # Suomi.fi's extension for the language of its pages.
 VETUMA_NAMESPACE = "urn:vetuma:SAML:2.0:extensions"
 MAX_CLIENTS = 8
+# pysaml2's own fixed words for an assertion that is not for this service.
+VERIFICATION_MESSAGES = {
+    "No valid attesting address",
+    "No valid recipient",
+    "No valid subject confirmation",
+    "Condition not OK",
+}
 
 
 def _location(http_info: dict[str, Any]) -> str:
@@ -75,12 +86,29 @@ def in_response_to(encoded: str) -> str:
 
 def _failure(error: Exception) -> IdentificationFailed:
     if isinstance(error, StatusAuthnFailed | StatusRequestDenied):
-        reason = IdentificationFailed.CANCELLED  # Suomi.fi's answer when the person cancels
-    elif isinstance(error, ResponseLifetimeExceed | UnsolicitedResponse):
-        reason = IdentificationFailed.EXPIRED
-    else:
-        reason = IdentificationFailed.FAILED
-    return IdentificationFailed(reason, type(error).__name__)
+        # Suomi.fi's answer when the person cancels
+        return IdentificationFailed(IdentificationFailed.CANCELLED, "cancelled at the provider")
+    if isinstance(error, ResponseLifetimeExceed):
+        return IdentificationFailed(IdentificationFailed.EXPIRED, "response expired")
+    if isinstance(error, UnsolicitedResponse):
+        return IdentificationFailed(IdentificationFailed.EXPIRED, "response to no request")
+    return IdentificationFailed(IdentificationFailed.FAILED, _refusal(error))
+
+
+def _refusal(error: Exception) -> str:
+    """Why a Response was refused, for the server log. pysaml2's messages may quote the
+    assertion (a SignatureError carries the whole document): only known words are kept."""
+    if isinstance(error, SignatureError):
+        return "signature did not verify"
+    if isinstance(error, ToEarly):
+        return "response not valid yet"
+    if isinstance(error, StatusError):
+        return f"provider answered {type(error).__name__}"
+    if isinstance(error, VerificationError) and str(error) in VERIFICATION_MESSAGES:
+        return f"not for this service: {error}"
+    if type(error) is Exception and str(error).startswith("AudienceRestrictions"):
+        return "audience is another service"
+    return f"response not accepted ({type(error).__name__})"
 
 
 class SamlProvider:
@@ -118,7 +146,9 @@ class SamlProvider:
                 extensions=extensions,
             )
         except SAMLError as error:
-            raise IdentificationFailed(IdentificationFailed.FAILED, repr(error)) from error
+            raise IdentificationFailed(
+                IdentificationFailed.FAILED, f"request not made ({type(error).__name__})"
+            ) from error
         response = HttpResponseRedirect(_location(http_info))
         pending_remember(
             request,
@@ -140,7 +170,9 @@ class SamlProvider:
     ) -> Identification:
         if pending is None:
             # Unknown or expired request, another browser's, or one already answered.
-            raise IdentificationFailed(IdentificationFailed.EXPIRED, "no pending request")
+            raise IdentificationFailed(
+                IdentificationFailed.EXPIRED, "no pending request in this browser"
+            )
         response = self._verified_response(request, pending)
         if not pending_take(request, pending):
             raise IdentificationFailed(IdentificationFailed.EXPIRED, "response replayed")
@@ -158,7 +190,6 @@ class SamlProvider:
         except Exception as error:
             # pysaml2 raises plain Exceptions too (a wrong audience), and its messages may quote
             # the assertion: only the exception's type is kept.
-            logger.info("SAML response refused: %s", type(error).__name__)
             raise _failure(error) from None
         # pysaml2 returns a response it could not verify fully (a wrong Destination) without an
         # assertion, and leaves the issuer, Recipient and InResponseTo of the assertion to us.
@@ -193,11 +224,15 @@ class SamlProvider:
         class_ref = class_refs[0] if len(class_refs) == 1 else ""
         loa = ACR_TO_LOA.get(class_ref)
         if loa is None or class_ref not in settings.SAML_ACCEPTED_LOA:
-            raise IdentificationFailed(IdentificationFailed.LOW_ASSURANCE, class_ref)
+            raise IdentificationFailed(
+                IdentificationFailed.LOW_ASSURANCE, f"acr too weak: {class_ref or 'none'}"
+            )
         try:
             identity_code = identity_code_normalise(attributes.get(names.HETU, ""))
         except ValidationError as error:
-            raise IdentificationFailed(IdentificationFailed.FAILED, "bad identity code") from error
+            raise IdentificationFailed(
+                IdentificationFailed.FAILED, "identity code missing or invalid"
+            ) from error
         return Identification(
             identity_code=identity_code,
             first_names=attributes.get(names.GIVEN_NAME, ""),
@@ -215,9 +250,9 @@ class SamlProvider:
             post_office=attributes.get(names.POST_OFFICE_FI, ""),
         )
 
-    def logout_url(
+    def logout(
         self, request: HttpRequest, *, return_url: str, ended: ProviderSession | None
-    ) -> str | None:
+    ) -> ProviderLogout | None:
         """A signed LogoutRequest for the session that has just ended; Suomi.fi answers at the
         SLS endpoint from the metadata, so return_url is not used."""
         if ended is None or ended.provider != self.name or not ended.subject:
@@ -253,4 +288,4 @@ class SamlProvider:
             logger.warning("SAML logout request not made: %s", type(error).__name__)
             return None
         cache.set(LOGOUT_REQUEST_KEY + request_id, 1, settings.IDENTIFICATION_TIMEOUT_SECONDS)
-        return _location(http_info)
+        return ProviderLogout(_location(http_info))

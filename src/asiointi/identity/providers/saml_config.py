@@ -107,7 +107,10 @@ def sp_config(base_url: str) -> SPConfig:
                 "sp": {
                     "endpoints": {
                         "assertion_consumer_service": [(urls["acs"], BINDING_HTTP_POST)],
-                        "single_logout_service": [(urls["sls"], BINDING_HTTP_REDIRECT)],
+                        "single_logout_service": [
+                            (urls["sls"], BINDING_HTTP_REDIRECT),
+                            (urls["sls"], BINDING_HTTP_POST),
+                        ],
                     },
                     "name_id_format": [NAMEID_FORMAT_TRANSIENT],
                     "name_id_policy_format": NAMEID_FORMAT_TRANSIENT,

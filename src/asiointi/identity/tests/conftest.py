@@ -1,4 +1,5 @@
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import LazySettings
@@ -34,3 +35,10 @@ def saml_idp(saml_directory: Path, settings: LazySettings) -> TestIdp:
 @pytest.fixture
 def resident() -> HttpsClient:
     return HttpsClient()
+
+
+@pytest.fixture
+def devidp_portal(live_server: Any, settings: LazySettings) -> str:
+    """The portal on a live server, identifying through its built-in provider over HTTP."""
+    settings.OIDC_ISSUER = f"{live_server.url}/devidp"
+    return str(live_server.url)

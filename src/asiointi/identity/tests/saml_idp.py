@@ -16,7 +16,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
-from saml2 import BINDING_HTTP_REDIRECT
+from saml2 import BINDING_HTTP_POST, BINDING_HTTP_REDIRECT
 from saml2.config import IdPConfig
 from saml2.metadata import entity_descriptor
 from saml2.saml import NAME_FORMAT_URI, NAMEID_FORMAT_TRANSIENT, NameID
@@ -221,6 +221,37 @@ class TestIdp:
             BINDING_HTTP_REDIRECT, str(request), sls_url, relay_state="rs-1", sign=sign
         )
         return str(dict(info["headers"])["Location"])
+
+    def logout_request_post(
+        self, sls_url: str, *, session_index: str, sign: bool = True
+    ) -> dict[str, str]:
+        """The form fields of a LogoutRequest sent by HTTP-POST, its signature in the XML."""
+        assert self.server is not None
+        _, request = self.server.create_logout_request(
+            sls_url,
+            self.sp_entity_id,
+            name_id=self.name_id,
+            session_indexes=[session_index],
+            sign=sign,
+            sign_alg=SIG_RSA_SHA256,
+            digest_alg=DIGEST_SHA256,
+        )
+        return {
+            "SAMLRequest": base64.b64encode(str(request).encode()).decode(),
+            "RelayState": "rs-1",
+        }
+
+    def logout_response_post(self, logout_request: Any, *, sign: bool = True) -> dict[str, str]:
+        """The form fields of a LogoutResponse sent by HTTP-POST to the portal's SLS endpoint."""
+        assert self.server is not None
+        response = self.server.create_logout_response(
+            logout_request,
+            bindings=[BINDING_HTTP_POST],
+            sign=sign,
+            sign_alg=SIG_RSA_SHA256,
+            digest_alg=DIGEST_SHA256,
+        )
+        return {"SAMLResponse": base64.b64encode(str(response).encode()).decode()}
 
     def signed_by_sp(self, redirect_url: str, sp_cert_file: str) -> bool:
         """Whether a redirect from the portal carries the portal's signature."""

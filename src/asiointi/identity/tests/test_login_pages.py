@@ -42,8 +42,13 @@ def test_login_page_offers_identification_in_each_language(
 )
 def test_a_return_address_outside_the_portal_is_ignored(client: Client, next_url: str) -> None:
     html = client.get(url("identity:login"), {"next": next_url}).content.decode()
-    assert 'name="next" value="/fi/"' in html
+    assert 'name="next" value="/fi/asiointikansio/"' in html
     assert 'value="' + next_url not in html
+
+
+def test_the_header_s_login_leads_to_the_person_s_folder(client: Client) -> None:
+    html = client.get(url("identity:login")).content.decode()
+    assert 'name="next" value="/fi/asiointikansio/"' in html
 
 
 def test_a_return_address_inside_the_portal_is_kept(client: Client) -> None:

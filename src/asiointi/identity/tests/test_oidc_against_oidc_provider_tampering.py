@@ -43,38 +43,40 @@ def an_hour_ago() -> dict[str, int]:
 FORGERIES = [
     pytest.param(
         lambda token, _: payload_changed(token, **{HETU: "010469-999W"}),
-        "BadSignatureError",
+        "signature did not verify",
         id="another identity code",
     ),
     pytest.param(
         lambda token, _: signed(token, stranger_key()),
-        "BadSignatureError",
+        "signature did not verify",
         id="signed by a key the peer does not publish",
     ),
-    pytest.param(lambda token, _: unsigned(token), "'none'", id="not signed"),
+    pytest.param(
+        lambda token, _: unsigned(token), "signing algorithm not accepted", id="not signed"
+    ),
     pytest.param(
         lambda token, peer: signed(token, peer.signing_key, aud="another-client"),
-        "'(aud|azp)'",
+        "claim (aud|azp) not accepted",
         id="for another client",
     ),
     pytest.param(
         lambda token, peer: signed(token, peer.signing_key, aud="another-client", azp=BASIC),
-        "'aud'",
+        "claim aud not accepted",
         id="for another client naming the portal as azp",
     ),
     pytest.param(
         lambda token, peer: signed(token, peer.signing_key, nonce="another-nonce"),
-        "'nonce'",
+        "claim nonce not accepted",
         id="for another login",
     ),
     pytest.param(
         lambda token, peer: signed(token, peer.signing_key, iss="https://attacker.invalid"),
-        "'iss'",
+        "claim iss not accepted",
         id="from another issuer",
     ),
     pytest.param(
         lambda token, peer: signed(token, peer.signing_key, **an_hour_ago()),
-        "expired",
+        "ID token expired",
         id="expired",
     ),
 ]
@@ -112,7 +114,7 @@ def test_an_id_token_for_a_nonce_changed_in_the_browser_is_refused(
         peer_portal.url, alter_request=lambda url: url.replace("&nonce=", "&nonce=planted")
     )
     assert "planted" in login.authorization_url
-    assert "'nonce'" in refused(login.landing.text)
+    assert refused(login.landing.text) == "claim nonce not accepted"
 
 
 @pytest.mark.parametrize(
@@ -131,4 +133,4 @@ def test_inside_an_encrypted_id_token_the_signature_is_checked(
     if succeeds:
         assert SUCCEEDED in landing.text
     else:
-        assert "BadSignatureError" in refused(landing.text)
+        assert refused(landing.text) == "signature did not verify"

@@ -11,6 +11,7 @@ from django.conf import LazySettings
 from asiointi.devidp.tests.support import form
 from asiointi.identity.keys import generate_keys
 from asiointi.identity.models import User
+from asiointi.identity.tests.oidc_steps import identify, start_login
 from asiointi.privacy.models import AuditEvent
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -20,33 +21,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def portal(live_server: Any, settings: LazySettings) -> Iterator[str]:
     settings.OIDC_ISSUER = f"{live_server.url}/devidp"
     yield live_server.url
-
-
-def start_login(
-    browser: requests.Session, portal: str, next_url: str = "/fi/palvelut/"
-) -> requests.Response:
-    page = browser.get(f"{portal}/fi/kirjaudu/", params={"next": next_url})
-    login = form(page.text, "/fi/kirjaudu/aloita/")
-    return browser.post(f"{portal}/fi/kirjaudu/aloita/", data=login.fields)
-
-
-def identify(
-    browser: requests.Session,
-    methods_page: requests.Response,
-    *,
-    outcome: str = "success",
-    action: str = "identify",
-) -> requests.Response:
-    choose = form(methods_page.text, "/devidp/authorize/method")
-    persons_page = browser.post(
-        methods_page.url.split("/devidp")[0] + "/devidp/authorize/method",
-        data={**choose.fields, "action": "bank"},
-    )
-    person = form(persons_page.text, "/devidp/authorize/person")
-    data = {**person.fields, "person": "testila-tessa", "outcome": outcome, "action": action}
-    return browser.post(
-        persons_page.url.split("/devidp")[0] + "/devidp/authorize/person", data=data
-    )
 
 
 def test_a_resident_logs_in_through_the_provider_and_back(portal: str) -> None:
@@ -108,22 +82,6 @@ def test_a_replayed_answer_is_refused(portal: str) -> None:
     assert "Tunnistautuminen kesti liian kauan tai se oli jo käytetty." in replay.text
     again = browser.get(callback)
     assert "Tunnistautuminen kesti liian kauan tai se oli jo käytetty." in again.text
-
-
-def test_logout_ends_both_sessions_and_lands_on_the_logged_out_page(portal: str) -> None:
-    browser = requests.Session()
-    identify(browser, start_login(browser, portal))
-    page = browser.get(f"{portal}/fi/")
-    logout = form(page.text, "/fi/kirjaudu-ulos/")
-    response = browser.post(f"{portal}/fi/kirjaudu-ulos/", data=logout.fields)
-    assert "/devidp/end-session" in response.history[0].headers["Location"]
-    if "/devidp/end-session" in response.url:  # the provider asks to confirm
-        confirm = form(response.text, "/devidp/end-session/confirm")
-        response = browser.post(
-            f"{portal}/devidp/end-session/confirm", data={**confirm.fields, "action": "logout"}
-        )
-    assert "Olet kirjautunut ulos" in response.text
-    assert "Kirjaudu ulos" not in browser.get(f"{portal}/fi/").text
 
 
 def test_a_logout_started_at_the_provider_ends_the_portal_session(portal: str) -> None:

@@ -40,10 +40,14 @@ def test_the_metadata_names_the_portal_and_its_endpoints(metadata: ElementTree.E
     assert acs is not None
     assert acs.get("Binding") == "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"
     assert acs.get("Location") == "https://testserver/identity/saml/acs"
-    sls = sp.find("md:SingleLogoutService", NS)
-    assert sls is not None
-    assert sls.get("Binding") == "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
-    assert sls.get("Location") == "https://testserver/identity/saml/sls"
+    sls = sp.findall("md:SingleLogoutService", NS)
+    assert [(e.get("Binding"), e.get("Location")) for e in sls] == [
+        (
+            "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect",
+            "https://testserver/identity/saml/sls",
+        ),
+        ("urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST", "https://testserver/identity/saml/sls"),
+    ]
     formats = [element.text for element in sp.findall("md:NameIDFormat", NS)]
     assert formats == ["urn:oasis:names:tc:SAML:2.0:nameid-format:transient"]
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import expect
 
 from asiointi.catalogue.tests.browser.support import VIEWPORTS, CheckPage, OpenPage, Site
 from asiointi.identity.models import User
@@ -58,16 +57,10 @@ def test_a_resident_identifies_registers_uses_the_service_and_logs_out(
 
     resident.log_out()
 
-    # Back, through the provider's logout page, to the service page: the browser asks for each
-    # again (no-store), and the portal answers as to anyone not logged in. The logged-out header
-    # is the proof: the page as the browser first got it had the person's name in it.
+    # Back to the service page: the browser asks for it again (no-store), and the portal answers
+    # as to anyone not logged in. The logged-out header is the proof: the page as the browser
+    # first got it had the person's name in it. The provider's logout left no page in history.
     page.go_back()
-    if urlsplit(page.url).path == PROVIDER_LOGOUT_PATH:
-        expect(resident.heading()).to_have_text(
-            resident.t("Log out of the test identity provider?")
-        )
-        expect(page.locator("body")).not_to_contain_text(resident.person.surname)
-        check(page, "the provider's logout page after Back")
-        page.go_back()
+    assert urlsplit(page.url).path != PROVIDER_LOGOUT_PATH
     resident.expect_service_page(logged_in=False)
     check(page, "service page after logout and Back")

@@ -31,10 +31,13 @@ class Tap:
     exchanges: list[Exchange] = field(default_factory=list)
     # Called with the ID token of each token response; returns what the portal gets instead.
     rewrite_id_token: Callable[[str], str] | None = None
+    # Called with the provider's JWK set; returns the one the portal gets instead (a rotated key).
+    rewrite_jwks: Callable[[dict[str, Any]], dict[str, Any]] | None = None
 
     def reset(self) -> None:
         self.exchanges.clear()
         self.rewrite_id_token = None
+        self.rewrite_jwks = None
 
     def to(self, path: str) -> list[Exchange]:
         return [exchange for exchange in self.exchanges if exchange.path.split("?")[0] == path]
@@ -44,6 +47,8 @@ class Tap:
         return [json.loads(exchange.response_body) for exchange in self.to("/token")]
 
     def rewritten(self, path: str, status: int, body: bytes) -> bytes:
+        if path == "/jwks" and status == 200 and self.rewrite_jwks is not None:
+            return json.dumps(self.rewrite_jwks(json.loads(body))).encode()
         if path != "/token" or status != 200 or self.rewrite_id_token is None:
             return body
         response = json.loads(body)
