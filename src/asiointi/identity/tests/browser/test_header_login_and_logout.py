@@ -45,7 +45,10 @@ def test_a_header_login_continues_to_the_folder_and_one_logout_ends_both(
     if not javascript:
         # The same browser with JavaScript off from here on: its cookies, a new page.
         page = open_page(javascript=False)
-        page.context.add_cookies(resident.page.context.cookies())
+        cookies = resident.page.context.cookies()
+        page.context.add_cookies(
+            [{"name": c["name"], "value": c["value"], "url": portal.base_url} for c in cookies]
+        )
         page.goto(portal.base_url + resident.path("folder:index"))
         resident.page, resident.javascript = page, False
         resident.expect_logged_in()
