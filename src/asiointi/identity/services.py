@@ -1,6 +1,7 @@
 import logging
 import time
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import auth
@@ -8,6 +9,7 @@ from django.contrib.auth import login, logout
 from django.contrib.sessions.backends.base import SessionBase
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.views.decorators.debug import sensitive_variables
 
@@ -151,8 +153,12 @@ def _login_joined(request: HttpRequest, *, person: User, previous_key: str) -> L
     """
     if not previous_key:
         return None
+    # Only while an identification started in that session could still be answered.
+    since = timezone.now() - timedelta(seconds=settings.IDENTIFICATION_TIMEOUT_SECONDS)
     joined = (
-        LoginSession.objects.filter(user=person, replaced_session_key=previous_key)
+        LoginSession.objects.filter(
+            user=person, replaced_session_key=previous_key, created_at__gte=since
+        )
         .order_by("-pk")
         .first()
     )

@@ -46,7 +46,9 @@ def test_a_header_login_continues_to_the_folder_and_one_logout_ends_both(
         # The same browser with JavaScript off from here on: its cookies, a new page.
         page = open_page(javascript=False)
         cookies = resident.page.context.cookies()
-        page.context.add_cookies(cookies)  # type: ignore[arg-type]  # a Cookie is a valid SetCookieParam
+        page.context.add_cookies(
+            [{"name": c["name"], "value": c["value"], "url": portal.base_url} for c in cookies]
+        )
         page.goto(portal.base_url + resident.path("folder:index"))
         resident.page, resident.javascript = page, False
         resident.expect_logged_in()
