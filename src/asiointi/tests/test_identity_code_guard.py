@@ -90,3 +90,32 @@ def test_a_clean_run_passes(pytester: pytest.Pytester) -> None:
     plugins = ["-p", "asiointi.tests.identity_code_guard", "-p", "no:django"]
     result = pytester.runpytest_subprocess(*plugins, "-p", "no:cacheprovider")
     assert result.ret == pytest.ExitCode.OK, result.stdout.str()
+
+
+MARKED_TEST = f"""
+import logging
+import pytest
+
+@pytest.mark.identity_code_written_on_purpose
+def test_writes_a_code_to_prove_masking():
+    logging.getLogger("inner").warning("person %s", "{CODE}")
+
+def test_logs_a_code_unmarked():
+    logging.getLogger("inner").warning("person %s", "{CODE}")
+"""
+
+
+def test_only_a_test_marked_as_writing_a_code_on_purpose_is_not_counted(
+    pytester: pytest.Pytester,
+) -> None:
+    pytester.makeini(
+        "[pytest]\nmarkers =\n    identity_code_written_on_purpose: writes a code on purpose\n"
+    )
+    pytester.makepyfile(test_inner=MARKED_TEST)
+    plugins = ["-p", "asiointi.tests.identity_code_guard", "-p", "no:django"]
+    result = pytester.runpytest_subprocess(*plugins, "-p", "no:cacheprovider")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(
+        ["*test_logs_a_code_unmarked: log record*", "1 found, so the run fails*"]
+    )
+    assert "test_writes_a_code_to_prove_masking:" not in result.stdout.str()

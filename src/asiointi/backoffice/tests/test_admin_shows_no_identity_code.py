@@ -18,6 +18,9 @@ from asiointi.privacy.identity_codes import identity_code_digest, identity_code_
 from asiointi.privacy.masking import identity_codes_masked
 from asiointi.privacy.models import AuditEvent
 
+# The rows below carry a code on purpose: the admin must show it masked.
+pytestmark = pytest.mark.identity_code_written_on_purpose
+
 CODE = "010280-952L"
 CHILD = "010516B903X"
 
