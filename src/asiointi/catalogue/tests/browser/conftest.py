@@ -49,7 +49,8 @@ def open_page(
 
     def open_(viewport: ViewportSize = DESKTOP, *, javascript: bool = True) -> Page:
         context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
-        context.set_default_timeout(5_000)
+        # Generous: on a loaded 2-core machine a page under test can take seconds to answer.
+        context.set_default_timeout(15_000)
         contexts.append(context)
         policy_violations.watch(context)
         page = context.new_page()
