@@ -156,8 +156,11 @@ def submission_send(*, draft_key: Any, acting: Acting, language: str) -> Submiss
         return existing
     try:
         return _submission_create(draft_key=draft_key, acting=acting, language=language)
-    except IntegrityError:
-        # Another request sent the same draft at the same moment and won.
+    except (IntegrityError, Draft.DoesNotExist):
+        # Another request sent the same draft at the same moment and won: either both inserted
+        # (the unique draft key refused this one), or this one waited for the draft's lock and
+        # found the draft deleted by the sending that held it. A draft deleted any other way
+        # has no submission: DoesNotExist, which the view turns into a 404.
         return Submission.objects.get(draft_key=draft_key, customer=acting.customer)
 
 

@@ -151,6 +151,8 @@ def draft_check(request: HttpRequest, pk: str) -> HttpResponse:
             submission = services.submission_send(
                 draft_key=draft.pk, acting=acting, language=get_language() or "fi"
             )
+        except Submission.DoesNotExist:
+            raise Http404 from None  # deleted in another tab while this press waited
         except services.SendRefused as refused:
             problems = refused.problems
         else:
