@@ -33,13 +33,11 @@ def answers_problems(
     for page in route.pages:
         typed = unchecked_of(answers, page.key)
         if page.repeat is None:
-            problems += _page_problems(page, kept, kept, typed, lambda key: key)
+            problems += _page_problems(page, kept, kept, typed, str)
             continue
         for index, item in enumerate(kept.get(page.key) or [{}]):
             prefix = f"{page.key}-{index}-"
-            problems += _page_problems(
-                page, {**kept, **item}, item, typed, lambda key, p=prefix: f"{p}{key}"
-            )
+            problems += _page_problems(page, {**kept, **item}, item, typed, prefix.__add__)
     if not problems:
         problems += _schema_problems(definition, schema, kept)
     if route.exit is not None and route.pages:
