@@ -2,11 +2,14 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from asiointi.catalogue.models import Service
 from asiointi.courses import selectors, services
 from asiointi.courses.forms import CourseFilterForm, EnrollForm
 from asiointi.courses.models import Course, Enrollment
@@ -20,6 +23,7 @@ from asiointi.customers.acting import acting_check, acting_get, acting_required
 from asiointi.organisations.selectors import audience_check
 from asiointi.privacy.models import AuditEvent
 from asiointi.privacy.services import audit_record
+from asiointi.submissions.selectors import access_granted
 
 READ = AuditEvent.Action.PERSONAL_DATA_READ
 
@@ -59,6 +63,23 @@ def _course_page(
     return refreshing(request, response, refresh_until_open(course))
 
 
+def _prior_contact(request: HttpRequest, service: Service) -> HttpResponse:
+    return render(request, "catalogue/prior_contact.html", {"service": service}, status=403)
+
+
+@require_safe
+@acting_required
+def service_start(request: HttpRequest, slug: str) -> HttpResponse:
+    """The courses of a service that needs contact with the agency first, once it has opened
+    the service for the customer; until then, why and how to reach the agency."""
+    service = selectors.course_service(slug)
+    if not access_granted(acting=request.acting, service=service):  # type: ignore[attr-defined]
+        return _prior_contact(request, service)
+    return HttpResponseRedirect(
+        f"{reverse('courses:course_list')}?{urlencode({'service': service.slug})}"
+    )
+
+
 @require_safe
 def course_detail(request: HttpRequest, code: str) -> HttpResponse:
     course = services.course_open_if_due(course=selectors.course_by_code(code))
@@ -71,6 +92,8 @@ def course_enroll(request: HttpRequest, code: str) -> HttpResponse:
     course = selectors.course_by_code(code)
     acting = request.acting  # type: ignore[attr-defined]
     acting_check(acting, service=course.service)
+    if not access_granted(acting=acting, service=course.service):
+        return _prior_contact(request, course.service)
     if not (acting.is_organisation and course.organisations_may_enroll):
         # A course open to groups takes an organisation's enrollment whatever its service's
         # audience; otherwise the service decides, with the page that offers the switch.
