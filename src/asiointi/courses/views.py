@@ -48,7 +48,8 @@ def _course_page(
         # The page lists the customer's enrollments, with a dependant's or a group's name.
         audit_record(action=READ, request=request, target=f"courses.enrollments:{course.code}")
     groups_refused = bool(acting and acting.is_organisation and not course.organisations_may_enroll)
-    if acting and form is None and not groups_refused:
+    contact_first = bool(acting and not access_granted(acting=acting, service=course.service))
+    if acting and form is None and not groups_refused and not contact_first:
         form = EnrollForm(course=course, organisation=acting.is_organisation)
     context = {
         "course": course,
@@ -57,6 +58,7 @@ def _course_page(
         "form": form,
         "own": own,
         "groups_refused": groups_refused,
+        "contact_first": contact_first,
         **refresh_context(request, refresh_until_open(course)),
     }
     response = render(request, "courses/course_detail.html", context, status=status)

@@ -55,6 +55,9 @@ def test_an_unentitled_resident_is_told_why_and_how_to_reach_the_agency(
     )
     assert enroll.status_code == 403 and "Contact the agency first" in enroll.content.decode()
     assert not Enrollment.objects.exists()
+    course_page = client.get(course.get_absolute_url()).content.decode()
+    assert "Enrolling opens once you have contacted the agency." in course_page
+    assert reverse("courses:course_enroll", args=[course.code]) not in course_page
 
 
 def test_anonymous_visitors_log_in_and_come_back_to_the_reason_not_a_loop(
