@@ -2,16 +2,14 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from asiointi.catalogue import help, selectors, services
 from asiointi.catalogue.cache import cache_public_page
 from asiointi.catalogue.forms import ServiceFilterForm
-from asiointi.catalogue.models import Agency, Category, Service
-from asiointi.context_processors import login_url
-from asiointi.eforms.selectors import form_version_current
+from asiointi.catalogue.models import Agency, Category
+from asiointi.catalogue.starts import start_url
 
 
 def _filter_form(request: HttpRequest) -> ServiceFilterForm:
@@ -60,19 +58,15 @@ def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def service_start(request: HttpRequest, slug: str) -> HttpResponse:
-    """ "Siirry palveluun": an external system opens directly, a course service its courses (anyone
-    may browse them; enrolling asks for login), a form its start page (after login), anything else
-    needs login first."""
+    """ "Siirry palveluun": what the service has online (a form's start page, which asks for login,
+    a course service's courses, an external system), or, with nothing online, the agency's
+    contacts: never back to the login page or the same description."""
     service = selectors.service_by_slug(slug)
     services.service_record_start(service=service)
-    if service.kind == Service.Kind.COURSE:
-        courses = reverse("courses:course_list")
-        return HttpResponseRedirect(f"{courses}?{urlencode({'service': service.slug})}")
-    if service.kind == Service.Kind.FORM and form_version_current(service=service):
-        return HttpResponseRedirect(reverse("eforms:start", args=[service.slug]))
-    if service.kind == Service.Kind.EXTERNAL and not service.requires_login:
-        return HttpResponseRedirect(service.external_url)
-    return HttpResponseRedirect(f"{login_url()}?{urlencode({'next': service.get_absolute_url()})}")
+    url = start_url(service)
+    if url is None:
+        return render(request, "catalogue/service_unavailable.html", {"service": service})
+    return HttpResponseRedirect(url)
 
 
 @require_safe

@@ -10,3 +10,9 @@ class CoursesConfig(AppConfig):
         from asiointi.notify.rendering import template_register
 
         template_register("course_place", {"course_name", "course_code"})
+
+        from asiointi.catalogue.models import Service
+        from asiointi.catalogue.starts import start_resolver_register
+        from asiointi.courses.selectors import course_start_url
+
+        start_resolver_register(Service.Kind.COURSE, course_start_url)

@@ -6,8 +6,11 @@ from typing import Any
 
 from django.db.models import Count, Exists, F, Min, OuterRef, QuerySet
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 
+from asiointi.catalogue.models import Service
 from asiointi.courses.models import LIVE, Course, CourseSession, Enrollment
 from asiointi.customers.acting import Acting
 from asiointi.customers.models import Customer
@@ -52,6 +55,27 @@ def courses_listed(filters: CourseFilters) -> QuerySet[Course]:
     if filters.free_places:
         courses = courses.filter(enrolled_seats__lt=F("capacity"), closes_at__gt=timezone.now())
     return courses
+
+
+def course_start_url(service: Service) -> str | None:
+    """ "Siirry palveluun" of a course service: its courses (a service that needs contact first
+    goes through the page that checks the customer's access), or None when none is published."""
+    if not _published().filter(service=service).exists():
+        return None
+    if service.requires_prior_contact:
+        return reverse("courses:service_start", args=[service.slug])
+    return f"{reverse('courses:course_list')}?{urlencode({'service': service.slug})}"
+
+
+def course_service(slug: str) -> Service:
+    service = (
+        Service.objects.select_related("agency")
+        .filter(slug=slug, published=True, kind=Service.Kind.COURSE)
+        .first()
+    )
+    if service is None:
+        raise Http404
+    return service
 
 
 def course_places() -> list[str]:

@@ -2,11 +2,14 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from asiointi.catalogue.models import Service
 from asiointi.courses import selectors, services
 from asiointi.courses.forms import CourseFilterForm, EnrollForm
 from asiointi.courses.models import Course, Enrollment
@@ -20,6 +23,7 @@ from asiointi.customers.acting import acting_check, acting_get_checked, acting_r
 from asiointi.organisations.selectors import audience_check
 from asiointi.privacy.models import AuditEvent
 from asiointi.privacy.services import audit_record
+from asiointi.submissions.selectors import access_granted
 
 READ = AuditEvent.Action.PERSONAL_DATA_READ
 
@@ -42,7 +46,8 @@ def _course_page(
         # The page lists the customer's enrollments, with a dependant's or a group's name.
         audit_record(action=READ, request=request, target=f"courses.enrollments:{course.code}")
     groups_refused = bool(acting and acting.is_organisation and not course.organisations_may_enroll)
-    if acting and form is None and not groups_refused:
+    contact_first = bool(acting and not access_granted(acting=acting, service=course.service))
+    if acting and form is None and not groups_refused and not contact_first:
         form = EnrollForm(course=course, organisation=acting.is_organisation)
     context = {
         "course": course,
@@ -51,10 +56,28 @@ def _course_page(
         "form": form,
         "own": own,
         "groups_refused": groups_refused,
+        "contact_first": contact_first,
         **refresh_context(request, refresh_until_open(course)),
     }
     response = render(request, "courses/course_detail.html", context, status=status)
     return refreshing(request, response, refresh_until_open(course))
+
+
+def _prior_contact(request: HttpRequest, service: Service) -> HttpResponse:
+    return render(request, "catalogue/prior_contact.html", {"service": service}, status=403)
+
+
+@require_safe
+@acting_required
+def service_start(request: HttpRequest, slug: str) -> HttpResponse:
+    """The courses of a service that needs contact with the agency first, once it has opened
+    the service for the customer; until then, why and how to reach the agency."""
+    service = selectors.course_service(slug)
+    if not access_granted(acting=request.acting, service=service):  # type: ignore[attr-defined]
+        return _prior_contact(request, service)
+    return HttpResponseRedirect(
+        f"{reverse('courses:course_list')}?{urlencode({'service': service.slug})}"
+    )
 
 
 @require_safe
@@ -69,6 +92,8 @@ def course_enroll(request: HttpRequest, code: str) -> HttpResponse:
     course = selectors.course_by_code(code)
     acting = request.acting  # type: ignore[attr-defined]
     acting_check(acting, service=course.service)
+    if not access_granted(acting=acting, service=course.service):
+        return _prior_contact(request, course.service)
     if not (acting.is_organisation and course.organisations_may_enroll):
         # A course open to groups takes an organisation's enrollment whatever its service's
         # audience; otherwise the service decides, with the page that offers the switch.

@@ -15,6 +15,10 @@ from asiointi.eforms.routing import shown
 
 Answers = dict[str, Any]
 ADD, REMOVE = "add", "remove"
+# Where a draft keeps what was typed but not yet checked ("Save and continue later" on a page with
+# a missing or wrong answer): {page key: {input name: raw}}. Not a question key, so routing,
+# validation and sending never see it.
+UNCHECKED = "_unchecked"
 
 
 @dataclass
@@ -124,20 +128,66 @@ def _item_label(page: Page, index: int) -> str:
 
 
 def page_show(page: Page, answers: Answers, prefilled: Answers) -> PageState:
-    """The page filled in with the draft's answers."""
+    """The page filled in with the draft's answers, and what was saved unchecked as typed."""
     if page.repeat is None:
-        return PageState(page, [Item(0, _fields(page, answers, answers, prefilled, None))])
-    stored = [item for item in answers.get(page.key) or [] if isinstance(item, dict)]
-    stored = stored or [{}] * page.repeat.min_items
-    return PageState(
-        page,
-        [
-            Item(
-                index, _fields(page, {**answers, **item}, item, {}, index), _item_label(page, index)
-            )
-            for index, item in enumerate(stored)
-        ],
-    )
+        state = PageState(page, [Item(0, _fields(page, answers, answers, prefilled, None))])
+    else:
+        stored = [item for item in answers.get(page.key) or [] if isinstance(item, dict)]
+        stored = stored or [{}] * page.repeat.min_items
+        state = PageState(
+            page,
+            [
+                Item(
+                    index,
+                    _fields(page, {**answers, **item}, item, {}, index),
+                    _item_label(page, index),
+                )
+                for index, item in enumerate(stored)
+            ],
+        )
+    typed = unchecked_of(answers, page.key)
+    for field_ in (f for item in state.items for f in item.fields):
+        if field_.name in typed and not field_.locked:
+            field_.raw = typed[field_.name]
+    return state
+
+
+def unchecked_of(answers: Answers, page_key: str) -> dict[str, Raw]:
+    saved = answers.get(UNCHECKED)
+    typed = saved.get(page_key) if isinstance(saved, dict) else None
+    return typed if isinstance(typed, dict) else {}
+
+
+def page_as_typed(state: PageState) -> tuple[Answers, dict[str, Raw]]:
+    """ "Save and continue later" whatever the page's errors: the answers that passed their checks,
+    an emptied answer for each that did not, and what was typed into those, to show again."""
+    if not state.errors:
+        return state.answers, {}
+    page = state.page
+    unchecked = {
+        f.name: f.raw
+        for item in state.items
+        for f in item.fields
+        if f.error and f.kind.has_answer and f.kind.name != "file"
+    }
+    if page.repeat is None:
+        answers = {
+            f.question.key: (None if f.error else f.value)
+            for f in state.fields
+            if f.kind.has_answer
+        }
+    else:
+        answers = {
+            page.key: [
+                {
+                    f.question.key: f.value
+                    for f in item.fields
+                    if f.kind.has_answer and f.value is not None and not f.error
+                }
+                for item in state.items
+            ]
+        }
+    return answers, unchecked
 
 
 def _fields(

@@ -1,6 +1,7 @@
 from functools import lru_cache
 
 from django.http import Http404
+from django.urls import reverse
 
 from asiointi.catalogue.models import Service
 from asiointi.eforms.definition import Definition, parse
@@ -15,6 +16,14 @@ def form_version_current(*, service: Service) -> FormVersion | None:
         .order_by("-number")
         .first()
     )
+
+
+def form_start_url(service: Service) -> str | None:
+    """ "Siirry palveluun" of a form service: the form's start page (which asks for login, then
+    says if the agency must be contacted first), or None when no form is published."""
+    if form_version_current(service=service) is None:
+        return None
+    return reverse("eforms:start", args=[service.slug])
 
 
 def form_version_get(*, slug: str, number: int) -> FormVersion:

@@ -3,13 +3,15 @@
 Each problem names the page and question it belongs to, so the check page can link to it.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
 from asiointi.eforms.definition import Definition, Page
-from asiointi.eforms.question_types import TYPES, Invalid, question_type
+from asiointi.eforms.pages import unchecked_of
+from asiointi.eforms.question_types import TYPES, Invalid, Raw, question_type
 from asiointi.eforms.routing import answers_on_path, shown, walk
 from asiointi.eforms.schema import validator
 
@@ -29,9 +31,13 @@ def answers_problems(
     route = walk(definition, answers)
     problems: list[Problem] = []
     for page in route.pages:
-        items = (kept.get(page.key) or [{}]) if page.repeat is not None else [kept]
-        for item in items:
-            problems += _page_problems(page, {**kept, **item}, item)
+        typed = unchecked_of(answers, page.key)
+        if page.repeat is None:
+            problems += _page_problems(page, kept, kept, typed, str)
+            continue
+        for index, item in enumerate(kept.get(page.key) or [{}]):
+            prefix = f"{page.key}-{index}-"
+            problems += _page_problems(page, {**kept, **item}, item, typed, prefix.__add__)
     if not problems:
         problems += _schema_problems(definition, schema, kept)
     if route.exit is not None and route.pages:
@@ -43,7 +49,15 @@ def answers_problems(
     return problems
 
 
-def _page_problems(page: Page, context: dict[str, Any], source: dict[str, Any]) -> list[Problem]:
+def _page_problems(
+    page: Page,
+    context: dict[str, Any],
+    source: dict[str, Any],
+    typed: dict[str, Raw],
+    input_name: Callable[[str], str],
+) -> list[Problem]:
+    """Each answer checked as when it was given; an answer saved unchecked ("Save and continue
+    later") is checked as it was typed, so the problem says what is wrong with it."""
     problems = []
     for question in page.questions:
         kind = question_type(question)
@@ -51,6 +65,8 @@ def _page_problems(page: Page, context: dict[str, Any], source: dict[str, Any]) 
             continue
         value = source.get(question.key)
         try:
+            if value is None and input_name(question.key) in typed:
+                kind.parse(question, typed[input_name(question.key)])
             if value is None:
                 if question.required:
                     raise Invalid(kind.empty_message)

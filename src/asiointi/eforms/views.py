@@ -22,11 +22,12 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
     )
     version = selectors.form_version_current(service=service)
     if version is None:
-        return render(request, "eforms/no_form.html", {"service": service}, status=404)
+        context = {"service": service}
+        return render(request, "catalogue/service_unavailable.html", context, status=404)
     acting_check(acting, service=service)
     audience_check(acting=acting, service=service)
     if not submission_selectors.access_granted(acting=acting, service=service):
-        return render(request, "eforms/prior_contact.html", {"service": service}, status=403)
+        return render(request, "catalogue/prior_contact.html", {"service": service}, status=403)
     if request.method == "POST":
         draft = submission_services.draft_start(acting=acting, service=service, version=version)
         return HttpResponseRedirect(reverse("submissions:draft_resume", args=[draft.pk]))

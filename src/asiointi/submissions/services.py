@@ -12,6 +12,7 @@ from asiointi.catalogue.models import Service
 from asiointi.customers.acting import Acting
 from asiointi.customers.models import Customer
 from asiointi.eforms.models import FormVersion
+from asiointi.eforms.pages import UNCHECKED
 from asiointi.eforms.prefill import prefill_answers
 from asiointi.eforms.routing import answers_on_path
 from asiointi.eforms.selectors import definition_of
@@ -86,13 +87,28 @@ def draft_start(*, acting: Acting, service: Service, version: FormVersion) -> Dr
 
 
 @transaction.atomic
-def draft_save(*, draft: Draft, acting: Acting, answers: dict[str, Any], page_key: str) -> Draft:
-    """Merge one page's answers into the draft; its retention starts again from now."""
+def draft_save(
+    *,
+    draft: Draft,
+    acting: Acting,
+    answers: dict[str, Any],
+    page_key: str,
+    unchecked: dict[str, Any] | None = None,
+) -> Draft:
+    """Merge one page's answers into the draft; its retention starts again from now.
+
+    `unchecked` is what was typed on the page into answers that did not pass their checks
+    ("Save and continue later"); the page shows it again, and sending refuses until it is fixed.
+    """
     # Locked and read again: another tab may have saved a page since this request read the draft.
     # Only the answers are read; the version and service loaded with the draft never change.
     locked = Draft.objects.select_for_update().filter(pk=draft.pk)
     draft.answers_encrypted = locked.values_list("answers_encrypted", flat=True).get()
     merged = {**draft_answers(draft), **answers}
+    typed = {**(merged.pop(UNCHECKED, None) or {}), page_key: unchecked or {}}
+    typed = {key: value for key, value in typed.items() if value}
+    if typed:
+        merged[UNCHECKED] = typed
     draft.answers_encrypted = content_encrypt(merged)
     draft._answers = (draft.answers_encrypted, merged)  # type: ignore[attr-defined]
     draft.page_key = page_key
@@ -156,8 +172,11 @@ def submission_send(*, draft_key: Any, acting: Acting, language: str) -> Submiss
         return existing
     try:
         return _submission_create(draft_key=draft_key, acting=acting, language=language)
-    except IntegrityError:
-        # Another request sent the same draft at the same moment and won.
+    except (IntegrityError, Draft.DoesNotExist):
+        # Another request sent the same draft at the same moment and won: either both inserted
+        # (the unique draft key refused this one), or this one waited for the draft's lock and
+        # found the draft deleted by the sending that held it. A draft deleted any other way
+        # has no submission: DoesNotExist, which the view turns into a 404.
         return Submission.objects.get(acting.visible(), draft_key=draft_key)
 
 

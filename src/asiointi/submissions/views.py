@@ -6,10 +6,11 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from asiointi.customers.acting import acting_check, acting_required
 from asiointi.eforms.file_question import REMOVE_PREFIX, files_into_data
-from asiointi.eforms.pages import ADD, REMOVE, page_show, read_page
+from asiointi.eforms.pages import ADD, REMOVE, UNCHECKED, page_as_typed, page_show, read_page
 from asiointi.eforms.routing import walk
 from asiointi.eforms.selectors import definition_of
 from asiointi.eforms.summary import answers_summary
+from asiointi.eforms.validation import answers_problems
 from asiointi.submissions import selectors, services
 from asiointi.submissions.crypto import content_decrypt
 from asiointi.submissions.models import Submission
@@ -59,12 +60,21 @@ def draft_page(request: HttpRequest, pk: str, page_key: str) -> HttpResponse:
             for field_ in state.errors:
                 field_.error = ""
             state.errors = []
-        if not state.errors and action in (CONTINUE, SAVE):
+        if action == SAVE:
+            # Kept as typed, valid or not: checks run on continuing and on sending.
+            answers_now, unchecked = page_as_typed(state)
+            draft = services.draft_save(
+                draft=draft,
+                acting=acting,
+                answers=answers_now,
+                page_key=page.key,
+                unchecked=unchecked,
+            )
+            return HttpResponseRedirect(reverse("submissions:draft_saved", args=[draft.pk]))
+        if not state.errors and action == CONTINUE:
             draft = services.draft_save(
                 draft=draft, acting=acting, answers=state.answers, page_key=page.key
             )
-            if action == SAVE:
-                return HttpResponseRedirect(reverse("submissions:draft_saved", args=[draft.pk]))
             return HttpResponseRedirect(_onward(draft, page.key, to_check=to_check))
     before = route.before(page.key)
     return render(
@@ -107,7 +117,11 @@ def draft_saved(request: HttpRequest, pk: str) -> HttpResponse:
     return render(
         request,
         "submissions/saved.html",
-        {"draft": draft, "definition": definition_of(draft.version)},
+        {
+            "draft": draft,
+            "definition": definition_of(draft.version),
+            "unchecked": bool(services.draft_answers(draft).get(UNCHECKED)),
+        },
     )
 
 
@@ -151,6 +165,8 @@ def draft_check(request: HttpRequest, pk: str) -> HttpResponse:
             submission = services.submission_send(
                 draft_key=draft.pk, acting=acting, language=get_language() or "fi"
             )
+        except Submission.DoesNotExist:
+            raise Http404 from None  # deleted in another tab while this press waited
         except services.SendRefused as refused:
             problems = refused.problems
         else:
@@ -158,6 +174,9 @@ def draft_check(request: HttpRequest, pk: str) -> HttpResponse:
     route = walk(definition, answers)
     if route.exit is not None:
         return HttpResponseRedirect(reverse("submissions:draft_exit", args=[draft.pk]))
+    if request.method == "GET":
+        # Answers saved unchecked, or a date that has since passed: said before "Lähetä".
+        problems = answers_problems(definition, draft.version.schema, answers)
     return render(
         request,
         "submissions/check.html",

@@ -23,12 +23,15 @@ def test_external_service_opens_the_agencys_system(client: Client) -> None:
     assert response["Location"] == "https://varaamo.example.fi/"
 
 
-def test_service_needing_login_leads_to_login_and_remembers_the_service(client: Client) -> None:
+def test_a_form_service_without_a_published_form_shows_the_agencys_contacts_not_login(
+    client: Client,
+) -> None:
     service = make_service(kind=Service.Kind.FORM, requires_login=True)
     response = client.get(start_url(service, "sv"))
-    assert response.status_code == 302
-    assert response["Location"].startswith("/sv/logga-in/?next=")
-    assert f"%2Fsv%2Ftjanster%2F{service.slug}%2F" in response["Location"]
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "För tillfället inte tillgänglig på nätet" in page
+    assert service.agency.name_sv in page
 
 
 def test_each_start_is_counted_for_the_most_used_list(client: Client) -> None:

@@ -202,6 +202,11 @@ def test_go_to_the_service_leads_to_the_external_system(
 def test_go_to_the_service_asks_to_log_in_first(
     open_page: OpenPage, site: Site, check_page: CheckPage
 ) -> None:
+    from django.urls import reverse
+
+    from asiointi.eforms.demo import load_demo as load_forms
+
+    load_forms()
     page = open_page()
     for language in LANGUAGES:
         page.goto(site.url(language, "service_detail", slug=PARKING))
@@ -209,6 +214,8 @@ def test_go_to_the_service_asks_to_log_in_first(
         follow(page, page.get_by_role("link", name=site.text(language, "Go to the service")))
         with translation.override(language):
             login = login_url()
-        assert_at(page, login, next=site.path(language, "service_detail", slug=PARKING))
+            form = reverse("eforms:start", args=[PARKING])
+        # The form's start page asks for login and is where the person returns.
+        assert_at(page, login, next=form)
         expect_language(page, language)
         check_page(page, "logging in after Go to the service")
