@@ -10,12 +10,7 @@ from django.views.decorators.http import require_POST, require_safe
 from asiointi.courses import selectors, services
 from asiointi.courses.forms import CourseFilterForm, EnrollForm
 from asiointi.courses.models import Course, Enrollment
-from asiointi.courses.refresh import (
-    QUEUE_REFRESH_SECONDS,
-    refresh_context,
-    refresh_until_open,
-    refreshing,
-)
+from asiointi.courses.refresh import QUEUE_REFRESH_SECONDS, refresh_context, refresh_until_open
 from asiointi.customers.acting import acting_check, acting_get, acting_required
 from asiointi.organisations.selectors import audience_check
 from asiointi.privacy.models import AuditEvent
@@ -53,10 +48,14 @@ def _course_page(
         "form": form,
         "own": own,
         "groups_refused": groups_refused,
-        **refresh_context(request, refresh_until_open(course)),
+        **refresh_context(
+            request,
+            refresh_until_open(course),
+            url=course.get_absolute_url(),
+            has_form=bool(form),
+        ),
     }
-    response = render(request, "courses/course_detail.html", context, status=status)
-    return refreshing(request, response, refresh_until_open(course))
+    return render(request, "courses/course_detail.html", context, status=status)
 
 
 @require_safe
@@ -108,10 +107,9 @@ def enrollment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "position": selectors.waiting_position(enrollment),
         "queue_length": selectors.queue_length(course) if queued else 0,
         "cancellable": services.enrollment_cancellable(enrollment, course=course),
-        **refresh_context(request, refresh),
+        **refresh_context(request, refresh, url=enrollment.get_absolute_url(), has_form=False),
     }
-    response = render(request, "courses/enrollment_detail.html", context)
-    return refreshing(request, response, refresh)
+    return render(request, "courses/enrollment_detail.html", context)
 
 
 @require_POST
