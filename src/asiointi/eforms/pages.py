@@ -14,7 +14,9 @@ from asiointi.eforms.question_types import Invalid, QuestionType, Raw, question_
 from asiointi.eforms.routing import shown
 
 Answers = dict[str, Any]
-ADD, REMOVE = "add", "remove"
+# On a repeating page: add an item; ask before removing item N ("ask-remove-N"), then remove it
+# ("remove-N") or keep it ("keep").
+ADD, REMOVE, ASK_REMOVE, KEEP = "add", "remove", "ask-remove", "keep"
 
 
 @dataclass
@@ -99,6 +101,9 @@ class PageState:
     items: list[Item]
     errors: list[Field] = field(default_factory=list)
     answers: Answers = field(default_factory=dict)  # the page's answers, when without errors
+    asking_remove: Item | None = None  # the item the person pressed "Remove" on
+    removed: str = ""  # the label of the item just removed
+    renumbered: bool = False  # items came after it, and have new numbers
 
     @property
     def fields(self) -> list[Field]:
@@ -185,15 +190,24 @@ def read_page(page: Page, data: Any, answers: Answers, prefilled: Answers) -> Pa
         Item(index, _read_fields(page, data, answers, {}, index), "") for index in range(count)
     ]
     action = str(data.get("action", ""))
+    asked = removed = ""
     if action == ADD and count < page.repeat.max_items:
         items.append(Item(count, _fields(page, answers, {}, {}, count)))
+    elif action.startswith(f"{ASK_REMOVE}-") and count > 1:
+        asked = action.removeprefix(f"{ASK_REMOVE}-")
     elif action.startswith(f"{REMOVE}-") and count > 1:
-        removed = action.removeprefix(f"{REMOVE}-")
-        items = [item for item in items if str(item.index) != removed]
-    if action == ADD or action.startswith(f"{REMOVE}-"):
+        index = action.removeprefix(f"{REMOVE}-")
+        if any(str(item.index) == index for item in items):
+            removed = index
+            items = [item for item in items if str(item.index) != index]
+    if action in (ADD, KEEP) or asked or removed or action.startswith(f"{REMOVE}-"):
         for field_ in (f for item in items for f in item.fields):
             field_.error = ""
-        return _renumbered(page, items, data, answers)
+        state = _renumbered(page, items, data, answers)
+        state.asking_remove = next((i for i in state.items if str(i.index) == asked), None)
+        state.removed = _item_label(page, int(removed)) if removed else ""
+        state.renumbered = bool(removed) and int(removed) < len(items)
+        return state
     state = PageState(page, _labelled(page, items))
     state.errors = [f for item in state.items for f in item.fields if f.error]
     if len(items) < page.repeat.min_items and items[-1].fields:
