@@ -19,6 +19,20 @@ Answers = dict[str, Any]
 ADD, REMOVE, ASK_REMOVE, KEEP = "add", "remove", "ask-remove", "keep"
 
 
+def first_input_id(kind: QuestionType, name: str) -> str:
+    """The id of a question's first input: where error and "Change" links take focus (a
+    fieldset cannot take it)."""
+    if kind.template in ("radios", "checkboxes", "yesno", "declaration"):
+        return f"q-{name}-0"
+    if kind.fields != ("value",):
+        return f"q-{name}-{kind.fields[0]}"
+    return f"q-{name}"
+
+
+def question_input_id(page: Page, question: Question, item: int | None) -> str:
+    return first_input_id(question_type(question), _name(page, question, item))
+
+
 @dataclass
 class Field:
     """A question as its template shows it."""
@@ -38,11 +52,7 @@ class Field:
 
     @property
     def first_input_id(self) -> str:
-        if self.kind.template in ("radios", "checkboxes", "yesno", "declaration"):
-            return f"{self.id}-0"
-        if self.kind.fields != ("value",):
-            return f"{self.id}-{self.kind.fields[0]}"
-        return self.id
+        return first_input_id(self.kind, self.name)
 
     @property
     def describedby(self) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from asiointi.eforms.definition import Definition, Page
+from asiointi.eforms.pages import question_input_id
 from asiointi.eforms.question_types import TYPES, Invalid, question_type
 from asiointi.eforms.routing import answers_on_path, shown, walk
 from asiointi.eforms.schema import validator
@@ -20,6 +21,7 @@ class Problem:
     question_key: str
     label: str
     message: str
+    anchor: str = ""  # the first input's id on the page, where the link takes focus
 
 
 def answers_problems(
@@ -30,8 +32,9 @@ def answers_problems(
     problems: list[Problem] = []
     for page in route.pages:
         items = (kept.get(page.key) or [{}]) if page.repeat is not None else [kept]
-        for item in items:
-            problems += _page_problems(page, {**kept, **item}, item)
+        for index, item in enumerate(items):
+            number = index if page.repeat is not None else None
+            problems += _page_problems(page, {**kept, **item}, item, number)
     if not problems:
         problems += _schema_problems(definition, schema, kept)
     if route.exit is not None and route.pages:
@@ -43,7 +46,9 @@ def answers_problems(
     return problems
 
 
-def _page_problems(page: Page, context: dict[str, Any], source: dict[str, Any]) -> list[Problem]:
+def _page_problems(
+    page: Page, context: dict[str, Any], source: dict[str, Any], item: int | None
+) -> list[Problem]:
     problems = []
     for question in page.questions:
         kind = question_type(question)
@@ -58,13 +63,13 @@ def _page_problems(page: Page, context: dict[str, Any], source: dict[str, Any]) 
             # Checked again as when it was given: a date "in the future" may have passed since.
             kind.parse(question, kind.to_raw(question, value))
         except Invalid as invalid:
-            problems.append(
-                Problem(page.key, question.key, str(question.label), str(invalid.message))
-            )
+            message = str(invalid.message)
         except (TypeError, ValueError, KeyError, AttributeError):
-            problems.append(
-                Problem(page.key, question.key, str(question.label), str(kind.invalid_message))
-            )
+            message = str(kind.invalid_message)
+        else:
+            continue
+        anchor = question_input_id(page, question, item)
+        problems.append(Problem(page.key, question.key, str(question.label), message, anchor))
     return problems
 
 

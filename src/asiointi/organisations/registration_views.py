@@ -24,7 +24,7 @@ def register(request: HttpRequest) -> HttpResponse:
     if organisation is None:
         return HttpResponseRedirect(reverse("registration:contact_details"))
     initial = {"email": organisation.email, "mobile": organisation.mobile_number}
-    form = ContactForm(request.POST or None, initial=initial)
+    form = ContactForm(request.POST or None, initial=initial, organisation=True)
     if request.method == "POST" and form.is_valid():
         try:
             for channel, address in (
