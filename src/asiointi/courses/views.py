@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from asiointi.courses import selectors, services
 from asiointi.courses.forms import CourseFilterForm, EnrollForm
@@ -112,11 +112,18 @@ def enrollment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "courses/enrollment_detail.html", context)
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 @acting_required
 def enrollment_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks first ("Cancel the enrollment?"); POST cancels."""
     acting = request.acting  # type: ignore[attr-defined]
     enrollment = selectors.enrollment_for_customer(pk=pk, customer=acting.customer)
+    if request.method != "POST":
+        if not services.enrollment_cancellable(enrollment, course=enrollment.course):
+            return HttpResponseRedirect(enrollment.get_absolute_url(), status=303)
+        audit_record(action=READ, request=request, target=f"courses.enrollment:{enrollment.pk}")
+        context = {"enrollment": enrollment, "course": enrollment.course}
+        return render(request, "courses/enrollment_cancel.html", context)
     try:
         services.enrollment_cancel(enrollment=enrollment, acting=acting)
     except services.EnrollmentRefused as refusal:

@@ -19,6 +19,16 @@ Answers = dict[str, Any]
 ADD, REMOVE, ASK_REMOVE, KEEP = "add", "remove", "ask-remove", "keep"
 
 
+# Autofill tokens of the person's own details, by sub-field.
+OWN_AUTOCOMPLETE = {
+    "given": "given-name",
+    "family": "family-name",
+    "street": "street-address",
+    "postal_code": "postal-code",
+    "post_office": "address-level2",
+}
+
+
 def first_input_id(kind: QuestionType, name: str) -> str:
     """The id of a question's first input: where error and "Change" links take focus (a
     fieldset cannot take it)."""
@@ -93,7 +103,20 @@ class Field:
             "id": f"{self.id}-{name}",
             "name": self.kind.input_name(self.name, name),
             "value": str(self.raw.get(name, "")),
+            "autocomplete": self.autocomplete(name),
         }
+
+    def autocomplete(self, part: str = "value") -> str:
+        """The browser's autofill token: the form's own setting, else one only where the
+        question asks for the person's own details (it is prefilled from them). A child's name
+        offered the parent's."""
+        settings = self.question.settings
+        key = "autocomplete" if part == "value" else f"autocomplete_{part}"
+        if settings.get(key):
+            return str(settings[key])
+        if not self.question.prefill:
+            return ""
+        return OWN_AUTOCOMPLETE.get(part, self.kind.autocomplete if part == "value" else "")
 
 
 @dataclass

@@ -74,7 +74,12 @@ def test_enroll_wait_cancel_and_the_place_moves_to_the_waiting(
     expect(second.locator(".enrollment-answer")).to_contain_text(waiting)
     check_page(second, "on the waiting list")
 
-    follow(first, first.get_by_role("button", name=t(language, "Cancel enrollment")))
+    follow(first, first.get_by_role("link", name=t(language, "Cancel enrollment")))
+    expect(first.get_by_role("heading", level=1)).to_have_text(
+        t(language, "Cancel the enrollment?")
+    )
+    check_page(first, "asked before cancelling")
+    follow(first, first.get_by_role("button", name=t(language, "Yes, cancel the enrollment")))
     expect(first.locator(".enrollment-answer")).to_contain_text(
         t(language, "This enrollment has been cancelled.")
     )
