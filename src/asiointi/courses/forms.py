@@ -72,10 +72,15 @@ class EnrollForm(forms.Form):
         initial="self",
         widget=forms.RadioSelect,
     )
-    dependant_name = PlainTextField(label=_("Participant's name"), max_length=200, required=False)
+    dependant_name = PlainTextField(
+        label=_("Participant's name"),
+        help_text=_("Needed if you enroll someone else."),
+        max_length=200,
+        required=False,
+    )
     dependant_birth_date = forms.DateField(
         label=_("Participant's date of birth"),
-        help_text=_("For example 24.5.2018"),
+        help_text=_("Needed if you enroll someone else. For example 24.5.2018"),
         required=False,
         input_formats=["%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y"],
     )
@@ -97,6 +102,9 @@ class EnrollForm(forms.Form):
             }
         else:
             del self.fields["group_name"], self.fields["group_size"]
+            # Required when someone else takes the place (clean() says so): not "(optional)".
+            for name in ("dependant_name", "dependant_birth_date"):
+                self.fields[name].conditional = True  # type: ignore[attr-defined]
         for question in course.questions:
             self.fields[f"q_{question['key']}"] = PlainTextField(
                 label=question_text(question),

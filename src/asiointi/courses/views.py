@@ -7,18 +7,13 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from asiointi.catalogue.models import Service
 from asiointi.courses import selectors, services
 from asiointi.courses.forms import CourseFilterForm, EnrollForm
 from asiointi.courses.models import Course, Enrollment
-from asiointi.courses.refresh import (
-    QUEUE_REFRESH_SECONDS,
-    refresh_context,
-    refresh_until_open,
-    refreshing,
-)
+from asiointi.courses.refresh import QUEUE_REFRESH_SECONDS, refresh_context, refresh_until_open
 from asiointi.customers.acting import acting_check, acting_get_checked, acting_required
 from asiointi.organisations.selectors import audience_check
 from asiointi.privacy.models import AuditEvent
@@ -57,10 +52,14 @@ def _course_page(
         "own": own,
         "groups_refused": groups_refused,
         "contact_first": contact_first,
-        **refresh_context(request, refresh_until_open(course)),
+        **refresh_context(
+            request,
+            refresh_until_open(course),
+            url=course.get_absolute_url(),
+            has_form=bool(form),
+        ),
     }
-    response = render(request, "courses/course_detail.html", context, status=status)
-    return refreshing(request, response, refresh_until_open(course))
+    return render(request, "courses/course_detail.html", context, status=status)
 
 
 def _prior_contact(request: HttpRequest, service: Service) -> HttpResponse:
@@ -131,17 +130,23 @@ def enrollment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "position": selectors.waiting_position(enrollment),
         "queue_length": selectors.queue_length(course) if queued else 0,
         "cancellable": services.enrollment_cancellable(enrollment, course=course),
-        **refresh_context(request, refresh),
+        **refresh_context(request, refresh, url=enrollment.get_absolute_url(), has_form=False),
     }
-    response = render(request, "courses/enrollment_detail.html", context)
-    return refreshing(request, response, refresh)
+    return render(request, "courses/enrollment_detail.html", context)
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 @acting_required
 def enrollment_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks first ("Cancel the enrollment?"); POST cancels."""
     acting = request.acting  # type: ignore[attr-defined]
     enrollment = selectors.enrollment_for_acting(pk=pk, acting=acting)
+    if request.method != "POST":
+        if not services.enrollment_cancellable(enrollment, course=enrollment.course):
+            return HttpResponseRedirect(enrollment.get_absolute_url(), status=303)
+        audit_record(action=READ, request=request, target=f"courses.enrollment:{enrollment.pk}")
+        context = {"enrollment": enrollment, "course": enrollment.course}
+        return render(request, "courses/enrollment_cancel.html", context)
     try:
         services.enrollment_cancel(enrollment=enrollment, acting=acting)
     except services.EnrollmentRefused as refusal:

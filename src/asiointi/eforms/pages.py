@@ -14,11 +14,37 @@ from asiointi.eforms.question_types import Invalid, QuestionType, Raw, question_
 from asiointi.eforms.routing import shown
 
 Answers = dict[str, Any]
-ADD, REMOVE = "add", "remove"
+# On a repeating page: add an item; ask before removing item N ("ask-remove-N"), then remove it
+# ("remove-N") or keep it ("keep").
+ADD, REMOVE, ASK_REMOVE, KEEP = "add", "remove", "ask-remove", "keep"
 # Where a draft keeps what was typed but not yet checked ("Save and continue later" on a page with
 # a missing or wrong answer): {page key: {input name: raw}}. Not a question key, so routing,
 # validation and sending never see it.
 UNCHECKED = "_unchecked"
+
+
+# Autofill tokens of the person's own details, by sub-field.
+OWN_AUTOCOMPLETE = {
+    "given": "given-name",
+    "family": "family-name",
+    "street": "street-address",
+    "postal_code": "postal-code",
+    "post_office": "address-level2",
+}
+
+
+def first_input_id(kind: QuestionType, name: str) -> str:
+    """The id of a question's first input: where error and "Change" links take focus (a
+    fieldset cannot take it)."""
+    if kind.template in ("radios", "checkboxes", "yesno", "declaration"):
+        return f"q-{name}-0"
+    if kind.fields != ("value",):
+        return f"q-{name}-{kind.fields[0]}"
+    return f"q-{name}"
+
+
+def question_input_id(page: Page, question: Question, item: int | None) -> str:
+    return first_input_id(question_type(question), _name(page, question, item))
 
 
 @dataclass
@@ -40,11 +66,7 @@ class Field:
 
     @property
     def first_input_id(self) -> str:
-        if self.kind.template in ("radios", "checkboxes", "yesno", "declaration"):
-            return f"{self.id}-0"
-        if self.kind.fields != ("value",):
-            return f"{self.id}-{self.kind.fields[0]}"
-        return self.id
+        return first_input_id(self.kind, self.name)
 
     @property
     def describedby(self) -> str:
@@ -85,7 +107,20 @@ class Field:
             "id": f"{self.id}-{name}",
             "name": self.kind.input_name(self.name, name),
             "value": str(self.raw.get(name, "")),
+            "autocomplete": self.autocomplete(name),
         }
+
+    def autocomplete(self, part: str = "value") -> str:
+        """The browser's autofill token: the form's own setting, else one only where the
+        question asks for the person's own details (it is prefilled from them). A child's name
+        offered the parent's."""
+        settings = self.question.settings
+        key = "autocomplete" if part == "value" else f"autocomplete_{part}"
+        if settings.get(key):
+            return str(settings[key])
+        if not self.question.prefill:
+            return ""
+        return OWN_AUTOCOMPLETE.get(part, self.kind.autocomplete if part == "value" else "")
 
 
 @dataclass
@@ -103,6 +138,9 @@ class PageState:
     items: list[Item]
     errors: list[Field] = field(default_factory=list)
     answers: Answers = field(default_factory=dict)  # the page's answers, when without errors
+    asking_remove: Item | None = None  # the item the person pressed "Remove" on
+    removed: str = ""  # the label of the item just removed
+    renumbered: bool = False  # items came after it, and have new numbers
 
     @property
     def fields(self) -> list[Field]:
@@ -235,15 +273,24 @@ def read_page(page: Page, data: Any, answers: Answers, prefilled: Answers) -> Pa
         Item(index, _read_fields(page, data, answers, {}, index), "") for index in range(count)
     ]
     action = str(data.get("action", ""))
+    asked = removed = ""
     if action == ADD and count < page.repeat.max_items:
         items.append(Item(count, _fields(page, answers, {}, {}, count)))
+    elif action.startswith(f"{ASK_REMOVE}-") and count > 1:
+        asked = action.removeprefix(f"{ASK_REMOVE}-")
     elif action.startswith(f"{REMOVE}-") and count > 1:
-        removed = action.removeprefix(f"{REMOVE}-")
-        items = [item for item in items if str(item.index) != removed]
-    if action == ADD or action.startswith(f"{REMOVE}-"):
+        index = action.removeprefix(f"{REMOVE}-")
+        if any(str(item.index) == index for item in items):
+            removed = index
+            items = [item for item in items if str(item.index) != index]
+    if action in (ADD, KEEP) or asked or removed or action.startswith(f"{REMOVE}-"):
         for field_ in (f for item in items for f in item.fields):
             field_.error = ""
-        return _renumbered(page, items, data, answers)
+        state = _renumbered(page, items, data, answers)
+        state.asking_remove = next((i for i in state.items if str(i.index) == asked), None)
+        state.removed = _item_label(page, int(removed)) if removed else ""
+        state.renumbered = bool(removed) and int(removed) < len(items)
+        return state
     state = PageState(page, _labelled(page, items))
     state.errors = [f for item in state.items for f in item.fields if f.error]
     if len(items) < page.repeat.min_items and items[-1].fields:

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from asiointi.eforms.definition import Definition, Page
+from asiointi.eforms.pages import question_input_id
 from asiointi.eforms.question_types import question_type
 from asiointi.eforms.routing import shown, walk
 
@@ -13,7 +14,7 @@ class Row:
     key: str
     label: str
     value: str  # empty when not answered
-    anchor: str
+    anchor: str  # the first input's id, where "Change" takes focus; empty: cannot be changed
 
 
 @dataclass
@@ -59,6 +60,8 @@ def _rows(
             text = "" if value is None else kind.display(question, value)
         except (TypeError, ValueError, KeyError, AttributeError):
             text = ""
-        name = question.key if item is None else f"{page.key}-{item}-{question.key}"
-        rows.append(Row(question.key, str(question.label), text, f"q-{name}"))
+        # A prefilled answer that cannot be edited gets no "Change" link.
+        locked = bool(question.prefill) and not question.editable
+        anchor = "" if locked else question_input_id(page, question, item)
+        rows.append(Row(question.key, str(question.label), text, anchor))
     return rows

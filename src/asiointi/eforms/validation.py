@@ -3,14 +3,13 @@
 Each problem names the page and question it belongs to, so the check page can link to it.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
 from asiointi.eforms.definition import Definition, Page
-from asiointi.eforms.pages import unchecked_of
+from asiointi.eforms.pages import question_input_id, unchecked_of
 from asiointi.eforms.question_types import TYPES, Invalid, Raw, question_type
 from asiointi.eforms.routing import answers_on_path, shown, walk
 from asiointi.eforms.schema import validator
@@ -22,6 +21,7 @@ class Problem:
     question_key: str
     label: str
     message: str
+    anchor: str = ""  # the first input's id on the page, where the link takes focus
 
 
 def answers_problems(
@@ -32,12 +32,10 @@ def answers_problems(
     problems: list[Problem] = []
     for page in route.pages:
         typed = unchecked_of(answers, page.key)
-        if page.repeat is None:
-            problems += _page_problems(page, kept, kept, typed, str)
-            continue
-        for index, item in enumerate(kept.get(page.key) or [{}]):
-            prefix = f"{page.key}-{index}-"
-            problems += _page_problems(page, {**kept, **item}, item, typed, prefix.__add__)
+        items = (kept.get(page.key) or [{}]) if page.repeat is not None else [kept]
+        for index, item in enumerate(items):
+            number = index if page.repeat is not None else None
+            problems += _page_problems(page, {**kept, **item}, item, typed, number)
     if not problems:
         problems += _schema_problems(definition, schema, kept)
     if route.exit is not None and route.pages:
@@ -54,7 +52,7 @@ def _page_problems(
     context: dict[str, Any],
     source: dict[str, Any],
     typed: dict[str, Raw],
-    input_name: Callable[[str], str],
+    item: int | None,
 ) -> list[Problem]:
     """Each answer checked as when it was given; an answer saved unchecked ("Save and continue
     later") is checked as it was typed, so the problem says what is wrong with it."""
@@ -64,9 +62,10 @@ def _page_problems(
         if not kind.has_answer or not shown(question, context):
             continue
         value = source.get(question.key)
+        typed_name = question.key if item is None else f"{page.key}-{item}-{question.key}"
         try:
-            if value is None and input_name(question.key) in typed:
-                kind.parse(question, typed[input_name(question.key)])
+            if value is None and typed_name in typed:
+                kind.parse(question, typed[typed_name])
             if value is None:
                 if question.required:
                     raise Invalid(kind.empty_message)
@@ -74,13 +73,13 @@ def _page_problems(
             # Checked again as when it was given: a date "in the future" may have passed since.
             kind.parse(question, kind.to_raw(question, value))
         except Invalid as invalid:
-            problems.append(
-                Problem(page.key, question.key, str(question.label), str(invalid.message))
-            )
+            message = str(invalid.message)
         except (TypeError, ValueError, KeyError, AttributeError):
-            problems.append(
-                Problem(page.key, question.key, str(question.label), str(kind.invalid_message))
-            )
+            message = str(kind.invalid_message)
+        else:
+            continue
+        anchor = question_input_id(page, question, item)
+        problems.append(Problem(page.key, question.key, str(question.label), message, anchor))
     return problems
 
 

@@ -28,7 +28,7 @@ def register(request: HttpRequest) -> HttpResponse:
         # Whoever chooses it first registers it; changing its contact details needs full rights.
         acting.everything_or_404()
     initial = {"email": organisation.email, "mobile": organisation.mobile_number}
-    form = ContactForm(request.POST or None, initial=initial)
+    form = ContactForm(request.POST or None, initial=initial, organisation=True)
     if request.method == "POST" and form.is_valid():
         try:
             for channel, address in (

@@ -27,6 +27,13 @@ class ContactForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
 
+    def __init__(self, *args: Any, organisation: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if organisation:
+            # The organisation's details, not the person's own: no autofill with theirs.
+            for name in ("email", "mobile"):
+                self.fields[name].widget.attrs.pop("autocomplete", None)
+
     def clean_email(self) -> str:
         value = self.cleaned_data["email"].strip()
         if not value:
@@ -45,7 +52,8 @@ class ContactForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not self.errors and not data.get("email") and not data.get("mobile"):
-            raise ValidationError(_("Give an e-mail address or a mobile phone number, or both."))
+            # On the first field, so the summary links to it and it is marked invalid.
+            self.add_error("email", _("Give an e-mail address or a mobile phone number, or both."))
         return data
 
 

@@ -6,7 +6,16 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from asiointi.customers.acting import acting_check, acting_required
 from asiointi.eforms.file_question import REMOVE_PREFIX, files_into_data
-from asiointi.eforms.pages import ADD, REMOVE, UNCHECKED, page_as_typed, page_show, read_page
+from asiointi.eforms.pages import (
+    ADD,
+    ASK_REMOVE,
+    KEEP,
+    REMOVE,
+    UNCHECKED,
+    page_as_typed,
+    page_show,
+    read_page,
+)
 from asiointi.eforms.routing import walk
 from asiointi.eforms.selectors import definition_of
 from asiointi.eforms.summary import answers_summary
@@ -92,6 +101,8 @@ def draft_page(request: HttpRequest, pk: str, page_key: str) -> HttpResponse:
             "steps": len(route.pages),
             "add_action": ADD,
             "remove_action": REMOVE,
+            "ask_remove_action": ASK_REMOVE,
+            "keep_action": KEEP,
         },
     )
 

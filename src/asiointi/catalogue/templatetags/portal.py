@@ -1,5 +1,7 @@
 from django import template
 from django.conf import settings
+from django.forms import BoundField, Select
+from django.forms.widgets import ChoiceWidget
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
@@ -27,3 +29,12 @@ def language_links(context: template.Context) -> list[dict[str, object]]:
 @register.filter
 def in_language(texts: dict[str, str], language: str) -> str:
     return texts.get(language) or texts.get(settings.LANGUAGE_CODE, "")
+
+
+@register.filter
+def first_input_id(field: BoundField) -> str:
+    """Where an error link takes focus: the field's input, or a group's first radio or box."""
+    widget = field.field.widget
+    if isinstance(widget, ChoiceWidget) and not isinstance(widget, Select) and field.subwidgets:
+        return str(field.subwidgets[0].id_for_label)
+    return str(field.id_for_label)

@@ -111,3 +111,32 @@ def test_after_a_full_answer_a_freed_waiting_place_can_be_taken_by_trying_again(
     )
     assert again.pk == full.pk
     assert again.status == Status.WAITING
+
+
+def test_cancelling_asks_first_and_only_the_answer_cancels(
+    course: Course, make_person: MakePerson
+) -> None:
+    person = make_person()
+    enrollment = enrollment_create(
+        course=course, acting=acting_as(person), participant=participant_self()
+    )
+    client = client_for(person)
+    url = reverse("courses:enrollment_cancel", kwargs={"pk": enrollment.pk})
+    asked = client.get(url)
+    assert asked.status_code == 200
+    assert "Cancel the enrollment?" in asked.content.decode()
+    enrollment.refresh_from_db()
+    assert enrollment.status == Enrollment.Status.ENROLLED
+    assert client.post(url).status_code == 303
+    enrollment.refresh_from_db()
+    assert enrollment.status == Enrollment.Status.CANCELLED
+    # Nothing left to cancel: the question leads back to the enrollment.
+    assert client.get(url)["Location"] == enrollment.get_absolute_url()
+
+
+def test_a_stranger_cannot_see_the_question(course: Course, make_person: MakePerson) -> None:
+    enrollment = enrollment_create(
+        course=course, acting=acting_as(make_person()), participant=participant_self()
+    )
+    url = reverse("courses:enrollment_cancel", kwargs={"pk": enrollment.pk})
+    assert client_for(make_person()).get(url).status_code == 404

@@ -15,7 +15,9 @@ FIELDS = sorted(
 )
 VALUES = st.one_of(
     st.text(max_size=300),
-    st.sampled_from(["", "yes", "no", "add", "remove-0", "12", "-1", "1e9999", "NaN"]),
+    st.sampled_from(
+        ["", "yes", "no", "add", "remove-0", "ask-remove-1", "keep", "12", "-1", "1e9999", "NaN"]
+    ),
 )
 
 

@@ -74,7 +74,12 @@ def test_enroll_wait_cancel_and_the_place_moves_to_the_waiting(
     expect(second.locator(".enrollment-answer")).to_contain_text(waiting)
     check_page(second, "on the waiting list")
 
-    follow(first, first.get_by_role("button", name=t(language, "Cancel enrollment")))
+    follow(first, first.get_by_role("link", name=t(language, "Cancel enrollment")))
+    expect(first.get_by_role("heading", level=1)).to_have_text(
+        t(language, "Cancel the enrollment?")
+    )
+    check_page(first, "asked before cancelling")
+    follow(first, first.get_by_role("button", name=t(language, "Yes, cancel the enrollment")))
     expect(first.locator(".enrollment-answer")).to_contain_text(
         t(language, "This enrollment has been cancelled.")
     )
@@ -95,7 +100,8 @@ def test_the_waiting_person_sees_the_opening_and_the_queue_without_javascript(
     make_course: MakeCourse,
     make_person: MakePerson,
 ) -> None:
-    course = make_course(opens_at=timezone.now() + timedelta(seconds=6))
+    # Time enough for the pages and their checks before the opening, on a busy machine too.
+    course = make_course(opens_at=timezone.now() + timedelta(seconds=15))
     person = make_person()
     page = logged_in_page(open_page, site, person, javascript=False)
     with translation.override("en"):
@@ -110,4 +116,4 @@ def test_the_waiting_person_sees_the_opening_and_the_queue_without_javascript(
     expect(checked.locator(".course-countdown")).to_be_visible()
     check_page(checked, "course page counting down to the opening")
     # The page refreshes itself at the opening time and then gives the answer.
-    expect(page.locator(".enrollment-answer")).to_contain_text("You are enrolled.", timeout=15_000)
+    expect(page.locator(".enrollment-answer")).to_contain_text("You are enrolled.", timeout=30_000)

@@ -220,6 +220,8 @@ class Resident:
             expect(self.page.get_by_role("alert")).to_contain_text(
                 self.t("Give an e-mail address or a mobile phone number, or both.")
             )
+            expect(self.page.locator("#error-summary")).to_be_focused()
+            expect(email_field).to_have_attribute("aria-invalid", "true")
             self.check(self.page, "registration form sent empty")
         email_field.fill(email)
         mobile_field.fill(mobile)
@@ -245,6 +247,7 @@ class Resident:
                 expect(section.get_by_role("alert")).to_contain_text(
                     self.wrong_code_message(MAX_ATTEMPTS - 1)
                 )
+                expect(section.locator("#error-summary")).to_be_focused()
                 self.check(self.page, "confirmation code page after a wrong code")
             code_field.fill(outbox_code(address))
             follow(self.page, confirm)

@@ -47,6 +47,7 @@ def test_a_guardian_applies_for_two_children_and_resumes_after_logging_out(
     expect(me.main.get_by_role("group", name="Barn 3", exact=True)).to_be_visible()
     me.check(me.page, "three children")
     me.press("Ta bort Barn 3")
+    me.press("Ja, ta bort Barn 3")
     expect(me.main.get_by_role("group", name="Barn 3", exact=True)).to_have_count(0)
     me.main.get_by_role("group", name="Barn 2", exact=True).get_by_label(
         "Barnets personbeteckning"
