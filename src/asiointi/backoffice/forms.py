@@ -109,7 +109,11 @@ class MessageForm(forms.Form):
         ("ask", _("Ask the customer for more information")),
         ("decision", _("Decision")),
     ]
-    kind = forms.ChoiceField(label=_("What you send"), choices=KINDS, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label=_("What you send"),
+        choices=KINDS,
+        widget=forms.RadioSelect(attrs={"class": "hds-radio-button__input"}),
+    )
     body = PlainTextField(
         label=_("Message to the customer"),
         widget=forms.Textarea(attrs={"rows": 5}),
