@@ -82,6 +82,15 @@ def attachments_held(*, holder: str) -> list[Attachment]:
     return list(Attachment.objects.filter(holder=holder))
 
 
+def attachment_held_by(*, pk: UUID | str, holders: Iterable[str]) -> Attachment:
+    """One file held by one of `holders`, else 404: for staff, whose own selector has checked
+    that the holders (a case and its messages) are of their agency."""
+    try:
+        return Attachment.objects.get(pk=pk, holder__in=list(holders))
+    except (Attachment.DoesNotExist, ValueError, TypeError, ValidationError):
+        raise Http404 from None
+
+
 def attachments_of_customer(*, acting: Acting) -> list[Attachment]:
     """Every file the person may see of the acting customer's, newest first."""
     found = Attachment.objects.filter(customer=acting.customer).order_by("-created_at")

@@ -6,6 +6,11 @@ from django.utils.translation import gettext_lazy as _
 class AgencyMembership(models.Model):
     """A member of staff working for an agency: what they may see and write is that agency's."""
 
+    class Role(models.TextChoices):
+        CLERK = "clerk", _("Clerk")
+        SERVICE_MANAGER = "service_manager", _("Service manager")
+        AGENCY_ADMIN = "agency_admin", _("Agency administrator")
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -18,6 +23,7 @@ class AgencyMembership(models.Model):
         related_name="memberships",
         verbose_name=_("agency"),
     )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.CLERK)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -29,3 +35,43 @@ class AgencyMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.agency}"
+
+
+class CaseAssignment(models.Model):
+    """Who at the agency handles a sent form (a case). One row per case, none when unassigned."""
+
+    submission = models.OneToOneField(
+        "submissions.Submission", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("handler"),
+    )
+    assigned_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["assignee"], name="case_assignee")]
+
+    def __str__(self) -> str:
+        return f"case {self.submission_id} → {self.assignee_id}"
+
+
+class CaseNote(models.Model):
+    """A note staff keep about a case; the customer never sees it."""
+
+    submission = models.ForeignKey(
+        "submissions.Submission", on_delete=models.CASCADE, related_name="+"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    body = models.TextField(_("note"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"note {self.pk} on {self.submission_id}"

@@ -1,7 +1,233 @@
-from asiointi.backoffice.models import AgencyMembership
-from asiointi.catalogue.models import Agency
+"""Reads for the back office, each scoped to the member's agency: another agency's is a 404."""
+
+import csv
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.http import Http404
+
+from asiointi.attachments.models import Attachment
+from asiointi.attachments.selectors import attachment_held_by, attachments_held
+from asiointi.backoffice.models import AgencyMembership, CaseAssignment, CaseNote
+from asiointi.catalogue.models import Agency, Service
+from asiointi.folder.models import Message, Thread
+from asiointi.folder.selectors import message_holder, thread_about, thread_messages
 from asiointi.identity.models import User
+from asiointi.submissions.models import StatusChange, Submission
+from asiointi.submissions.selectors import (
+    submission_answers_summary,
+    submission_history_with_staff,
+    submission_of_agency,
+    submissions_of_agency,
+)
+
+Status = Submission.Status
+
+# The back office's statuses, each the customer's statuses it stands for.
+CASE_STATUSES: dict[str, tuple[str, ...]] = {
+    "new": (Status.RECEIVED, Status.DELIVERED, Status.DELIVERY_DELAYED),
+    "in_progress": (Status.IN_PROCESS,),
+    "waiting": (Status.WAITING,),
+    "decided": (Status.DECIDED,),
+    "closed": (Status.CLOSED,),
+}
+CASE_STATUS_OF = {status: case for case, statuses in CASE_STATUSES.items() for status in statuses}
+UNASSIGNED = "none"
 
 
 def staff_member_of(*, user: User, agency: Agency) -> bool:
     return AgencyMembership.objects.filter(user=user, agency=agency).exists()
+
+
+def memberships_of(*, user: User) -> list[AgencyMembership]:
+    return list(
+        AgencyMembership.objects.filter(user=user).select_related("agency").order_by("agency")
+    )
+
+
+def membership_for(*, user: User, agency_slug: str, roles: Sequence[str] = ()) -> AgencyMembership:
+    found = AgencyMembership.objects.select_related("agency").filter(
+        user=user, agency__slug=agency_slug
+    )
+    if roles:
+        found = found.filter(role__in=roles)
+    membership = found.first()
+    if membership is None:
+        raise Http404
+    return membership
+
+
+def agency_services(*, agency: Agency) -> list[Service]:
+    return list(Service.objects.filter(agency=agency).order_by("name"))
+
+
+def agency_staff(*, agency: Agency) -> list[User]:
+    return [
+        m.user
+        for m in AgencyMembership.objects.filter(agency=agency)
+        .select_related("user")
+        .order_by("user__first_name", "user__last_name", "user__username")
+    ]
+
+
+@dataclass
+class CaseFilter:
+    service: int | None = None
+    status: str = ""
+    assignee: str = ""  # a user id, UNASSIGNED, or "" for anyone
+    search: str = ""
+    undeliverable: bool = False
+    query: dict[str, str] = field(default_factory=dict)
+
+
+def _cases(*, agency: Agency, filters: CaseFilter) -> QuerySet[Submission]:
+    cases = submissions_of_agency(
+        agency_id=agency.pk,
+        service_id=filters.service,
+        statuses=CASE_STATUSES.get(filters.status, ()),
+        search=filters.search,
+        delivery_failed=filters.undeliverable,
+    )
+    if filters.assignee == UNASSIGNED:
+        cases = cases.exclude(Exists(CaseAssignment.objects.filter(submission=OuterRef("pk"))))
+    elif filters.assignee.isdigit():
+        cases = cases.filter(
+            Exists(
+                CaseAssignment.objects.filter(
+                    submission=OuterRef("pk"), assignee_id=int(filters.assignee)
+                )
+            )
+        )
+    return cases
+
+
+def _with_list_columns(cases: QuerySet[Submission]) -> QuerySet[Submission]:
+    assignment = CaseAssignment.objects.filter(submission=OuterRef("pk"))
+    return cases.select_related("service", "customer__person", "customer__organisation").annotate(
+        assignee_id=Subquery(assignment.values("assignee_id")[:1])
+    )
+
+
+def cases_page(*, agency: Agency, filters: CaseFilter, page_number: str | None) -> Page:
+    """One page of the agency's inbox: a count and one bounded query, indexed by service,
+    status and date."""
+    paginator = Paginator(
+        _with_list_columns(_cases(agency=agency, filters=filters)), settings.BACKOFFICE_PAGE_SIZE
+    )
+    page = paginator.get_page(page_number)
+    staff = {user.pk: user for user in agency_staff(agency=agency)}
+    for case in page.object_list:
+        case.assignee = staff.get(case.assignee_id)
+        case.case_status = CASE_STATUS_OF[case.status]
+    return page
+
+
+def case_rows_csv(*, agency: Agency, filters: CaseFilter, header: Sequence[str]) -> Iterator[str]:
+    """The filtered list as CSV lines, no identity codes; BACKOFFICE_EXPORT_MAX_ROWS at most."""
+    staff = {user.pk: user for user in agency_staff(agency=agency)}
+    buffer = _Line()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    yield buffer.take()
+    cases = _with_list_columns(_cases(agency=agency, filters=filters))
+    for case in cases[: settings.BACKOFFICE_EXPORT_MAX_ROWS].iterator(chunk_size=500):
+        assignee = staff.get(case.assignee_id)  # type: ignore[attr-defined]
+        writer.writerow(
+            _safe_cell(value)
+            for value in (
+                case.reference,
+                case.service.name,
+                case.get_status_display(),
+                case.sent_at.isoformat(timespec="minutes"),
+                customer_name(case),
+                case.business_id,
+                (assignee.get_full_name() or assignee.get_username()) if assignee else "",
+            )
+        )
+        yield buffer.take()
+
+
+class _Line:
+    def __init__(self) -> None:
+        self.text = ""
+
+    def write(self, text: str) -> None:
+        self.text += text
+
+    def take(self) -> str:
+        text, self.text = self.text, ""
+        return text
+
+
+def _safe_cell(value: Any) -> str:
+    """A spreadsheet must not run what a resident typed as a formula."""
+    text = str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def customer_name(submission: Submission) -> str:
+    customer = submission.customer
+    if customer.organisation is not None:
+        return customer.organisation.name
+    return customer.person.full_name if customer.person else ""
+
+
+@dataclass
+class CaseView:
+    submission: Submission
+    case_status: str
+    sections: list[Any]
+    history: list[StatusChange]
+    files: list[Attachment]
+    notes: list[CaseNote]
+    thread: Thread | None
+    messages: list[Message]
+    assignee: User | None
+
+
+def case_for_member(*, membership: AgencyMembership, reference: str) -> Submission:
+    """The agency's case by its reference; any other agency's (or none) is a 404."""
+    return submission_of_agency(agency_id=membership.agency_id, reference=reference)
+
+
+def case_view(*, submission: Submission) -> CaseView:
+    thread = case_thread(submission=submission)
+    assignment = CaseAssignment.objects.filter(submission=submission).select_related("assignee")
+    return CaseView(
+        submission=submission,
+        case_status=CASE_STATUS_OF[submission.status],
+        sections=submission_answers_summary(submission),
+        history=submission_history_with_staff(submission),
+        files=attachments_held(holder=f"submission:{submission.pk}"),
+        notes=list(CaseNote.objects.filter(submission=submission).select_related("author")),
+        thread=thread,
+        messages=thread_messages(thread=thread) if thread else [],
+        assignee=next((a.assignee for a in assignment), None),
+    )
+
+
+def case_thread(*, submission: Submission) -> Thread | None:
+    return thread_about(
+        agency_id=submission.service.agency_id, kind="submission", key=str(submission.pk)
+    )
+
+
+def case_attachment(*, submission: Submission, pk: str) -> Attachment:
+    """A file of the case: sent with the form, or with the customer's reply in its thread."""
+    holders = [f"submission:{submission.pk}"]
+    thread = case_thread(submission=submission)
+    if thread is not None:
+        holders += [message_holder(m) for m in thread.messages.filter(sender="customer")]
+    return attachment_held_by(pk=pk, holders=holders)
+
+
+def case_decision_document(*, submission: Submission, pk: int) -> Message:
+    thread = case_thread(submission=submission)
+    message = thread.messages.exclude(document="").filter(pk=pk).first() if thread else None
+    if message is None:
+        raise Http404
+    return message

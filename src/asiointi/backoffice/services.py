@@ -1,17 +1,45 @@
+"""Writes of the back office: membership, second factor, and handling cases."""
+
 from dataclasses import dataclass
+from datetime import date
 
 from django.db import transaction
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from asiointi.backoffice.models import AgencyMembership
+from asiointi.backoffice.models import AgencyMembership, CaseAssignment, CaseNote
+from asiointi.backoffice.selectors import case_thread
 from asiointi.catalogue.models import Agency
+from asiointi.folder.messaging import MessageRefused, message_send
 from asiointi.identity.models import User
+from asiointi.plain_text import plain_text_problem
+from asiointi.privacy.identity_codes import identity_code_decrypt, identity_codes_masked
+from asiointi.privacy.models import AuditEvent
+from asiointi.privacy.services import audit_record
+from asiointi.submissions.models import Submission
+from asiointi.submissions.services import submission_delivery_again, submission_status_change
+
+Status = Submission.Status
+
+
+class CaseRefused(Exception):
+    def __init__(self, message: object) -> None:
+        super().__init__(str(message))
+        self.message = str(message)
 
 
 @transaction.atomic
-def agency_membership_add(*, user: User, agency: Agency) -> AgencyMembership:
-    membership, _created = AgencyMembership.objects.get_or_create(user=user, agency=agency)
+def agency_membership_add(
+    *, user: User, agency: Agency, role: str = AgencyMembership.Role.CLERK
+) -> AgencyMembership:
+    membership, created = AgencyMembership.objects.get_or_create(
+        user=user, agency=agency, defaults={"role": role}
+    )
+    if not created and membership.role != role:
+        membership.role = role
+        membership.save(update_fields=["role"])
     return membership
 
 
@@ -23,7 +51,7 @@ class SecondFactor:
 
 @transaction.atomic
 def staff_second_factor_set_up(*, user: User, recovery_codes: int = 10) -> SecondFactor:
-    """A new authenticator app secret and single-use recovery codes for a platform superuser.
+    """A new authenticator app secret and single-use recovery codes for a member of staff.
 
     Earlier ones stop working: this is also how a lost phone is replaced.
     """
@@ -34,3 +62,116 @@ def staff_second_factor_set_up(*, user: User, recovery_codes: int = 10) -> Secon
     codes = [StaticToken.random_token() for _ in range(recovery_codes)]
     StaticToken.objects.bulk_create(StaticToken(device=static, token=code) for code in codes)
     return SecondFactor(totp=totp, recovery_codes=codes)
+
+
+@transaction.atomic
+def case_status_set(*, submission: Submission, status: str, by: User) -> bool:
+    """Move the case on; False when it already had that status (two clerks at once: one change)."""
+    if status not in (Status.IN_PROCESS, Status.WAITING, Status.DECIDED, Status.CLOSED):
+        raise CaseRefused(_("Choose a status."))
+    return submission_status_change(submission=submission, status=status, changed_by=by)
+
+
+@transaction.atomic
+def case_assign(*, submission: Submission, assignee: User | None, by: User) -> None:
+    """Give the case to a member of its agency's staff, or to no one."""
+    if assignee is None:
+        CaseAssignment.objects.filter(submission=submission).delete()
+        return
+    if not AgencyMembership.objects.filter(
+        user=assignee, agency_id=submission.service.agency_id
+    ).exists():
+        raise CaseRefused(_("Choose a member of this agency's staff."))
+    CaseAssignment.objects.update_or_create(submission=submission, defaults={"assignee": assignee})
+
+
+def _text(body: str, empty: object) -> str:
+    body = body.strip()
+    if not body:
+        raise CaseRefused(empty)
+    problem = plain_text_problem(body, multiline=True)
+    if problem:
+        raise CaseRefused(problem)
+    return body
+
+
+@transaction.atomic
+def case_note_add(*, submission: Submission, body: str, by: User) -> CaseNote:
+    """An internal note: staff of the agency see it, the customer never does."""
+    return CaseNote.objects.create(
+        submission=submission, author=by, body=_text(body, _("Write the note."))
+    )
+
+
+@transaction.atomic
+def case_message_send(
+    *,
+    submission: Submission,
+    body: str,
+    by: User,
+    ask_for_information: bool = False,
+    decision: bool = False,
+    document: bytes | None = None,
+    document_name: str = "",
+    served_on: date | None = None,
+) -> None:
+    """Write to the customer in the case's thread (started on the first message).
+
+    Asking for more information sets the case waiting for the customer; their answer in the
+    thread returns it to the clerk (`submissions.services.submission_customer_replied`). A
+    decision (an uploaded PDF, or one made from the message with the portal's template) decides
+    the case. The customer is told once, by the folder's notification."""
+    body = _text(body, _("Write a message."))
+    thread = case_thread(submission=submission)
+    service = submission.service
+    try:
+        message_send(
+            customer=submission.customer,
+            agency=service.agency,
+            body=body,
+            subject=f"{service.name} {submission.reference}",
+            thread=thread,
+            sender=by,
+            about_kind="submission",
+            about_key=str(submission.pk),
+            reference=submission.reference,
+            service=service,
+            document=document,
+            document_name=document_name,
+            served_on=served_on,
+            decision=decision or document is not None,
+        )
+    except MessageRefused as refused:
+        raise CaseRefused(refused.message) from None
+    status = None
+    if ask_for_information:
+        status = Status.WAITING
+    elif decision or document is not None:
+        status = Status.DECIDED
+    if status is not None:
+        submission_status_change(submission=submission, status=status, changed_by=by, notify=False)
+
+
+def case_identity_code_reveal(*, submission: Submission, reason: str, request: HttpRequest) -> str:
+    """The customer's full identity code, written in the audit log with who, when and why."""
+    reason = _text(reason, _("Say why you need the identity code."))
+    person = submission.customer.person
+    if person is None or not person.identity_code_encrypted:
+        raise CaseRefused(_("This customer has no personal identity code."))
+    audit_record(
+        action=AuditEvent.Action.PERSONAL_DATA_READ,
+        request=request,
+        target=f"submission:{submission.pk}",
+        details={
+            "what": "identity code revealed",
+            "reference": submission.reference,
+            "reason": identity_codes_masked(reason)[:500],
+        },
+    )
+    return identity_code_decrypt(person.identity_code_encrypted)
+
+
+def case_delivery_retry(*, submission: Submission, by: User) -> None:
+    if submission.delivery_failed_at is None:
+        raise CaseRefused(_("This case was delivered; there is nothing to send again."))
+    submission_delivery_again(submission=submission)

@@ -1,5 +1,35 @@
-from django.urls import path  # noqa: F401
+from typing import cast
+
+from django.urls import path
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from asiointi.backoffice.views import auth, cases
 
 app_name = "backoffice"
 
-urlpatterns: list = []
+
+def _route(*parts: object) -> str:
+    """A route with translated parts, put together in the language of the address."""
+    return cast(str, format_lazy("{}" * len(parts), *parts))
+
+
+INBOX = _route("<slug:agency>/", _("cases/"))
+CASE = _route(INBOX, "<str:reference>/")
+
+urlpatterns = [
+    path("", auth.home, name="home"),
+    path(_("login/"), auth.login_view, name="login"),
+    path(_("logout/"), auth.logout_view, name="logout"),
+    path(INBOX, cases.inbox, name="inbox"),
+    path(_route(INBOX, "export.csv"), cases.export_csv, name="export"),
+    path(CASE, cases.case, name="case"),
+    path(_route(CASE, "status/"), cases.case_status, name="case_status"),
+    path(_route(CASE, "assign/"), cases.case_assign, name="case_assign"),
+    path(_route(CASE, "note/"), cases.case_note, name="case_note"),
+    path(_route(CASE, "message/"), cases.case_message, name="case_message"),
+    path(_route(CASE, "reveal/"), cases.case_reveal, name="case_reveal"),
+    path(_route(CASE, "retry/"), cases.case_retry, name="case_retry"),
+    path(_route(CASE, "files/<uuid:pk>/"), cases.case_attachment, name="case_attachment"),
+    path(_route(CASE, "decisions/<int:pk>/"), cases.case_document, name="case_document"),
+]

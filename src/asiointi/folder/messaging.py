@@ -1,7 +1,7 @@
 """Messages and decisions between an agency and a customer's folder."""
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -33,6 +33,18 @@ THREAD_STATUS = {
     "replied": _("Answered"),
 }
 DECISION_TITLE = _("Decision: %(subject)s")
+
+
+# Called inside the reply's transaction with (thread, message): an owning app's follow-up, such
+# as a case waiting for the customer's answer going back to the clerk.
+ReplyHook = Callable[[Thread, Message], None]
+_reply_hooks: list[ReplyHook] = []
+
+
+def reply_hook_register(hook: ReplyHook) -> None:
+    """An owning app (in its AppConfig.ready) asks to hear of every customer's reply."""
+    if hook not in _reply_hooks:
+        _reply_hooks.append(hook)
 
 
 class MessageRefused(Exception):
@@ -95,7 +107,7 @@ def message_send(
         message.document.save(message.document_name, ContentFile(document), save=False)
     message.save()
     thread_items_refresh(thread=thread)
-    _notify(customer)
+    customer_notify(customer=customer)
     return message
 
 
@@ -115,6 +127,8 @@ def reply_send(
         raise MessageRefused(_("The thread belongs to another customer."))
     attachments_hold(attachments=attachments, holder=f"folder.message:{message.pk}")
     thread_items_refresh(thread=thread)
+    for hook in _reply_hooks:
+        hook(thread, message)
     return message
 
 
@@ -196,7 +210,7 @@ def _decision_pdf(thread: Thread, *, body: str, served_on: date) -> bytes:
     )
 
 
-def _notify(customer: Customer) -> None:
+def customer_notify(*, customer: Customer) -> None:
     """Tell the customer, per their choice, that something is new; link to the folder (which asks
     them to log in first). A customer without confirmed contact details is not told; an
     organisation is told at its own confirmed address, not at those of the people acting for it."""

@@ -85,6 +85,7 @@ class Thread(models.Model):
         verbose_name = _("message thread")
         verbose_name_plural = _("message threads")
         ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["about_kind", "about_key"], name="thread_about")]
 
     def __str__(self) -> str:
         return self.subject

@@ -109,6 +109,17 @@ def thread_for_acting(*, acting: Acting, pk: int) -> Thread:
     )
 
 
+def thread_about(*, agency_id: int, kind: str, key: str) -> Thread | None:
+    """The agency's thread about one thing (the back office's case), if one was started.
+
+    For staff, whose own selector has checked the thing is their agency's."""
+    return (
+        Thread.objects.filter(agency_id=agency_id, about_kind=kind, about_key=str(key))
+        .order_by("created_at", "pk")
+        .first()
+    )
+
+
 def thread_messages(*, thread: Thread) -> list[Message]:
     """The thread's messages, oldest first, each with `files`: what the customer attached."""
     listed = list(thread.messages.select_related("person"))

@@ -8,9 +8,12 @@ class SubmissionsConfig(AppConfig):
 
     def ready(self) -> None:
         from asiointi.attachments.selectors import attachment_holder_register
+        from asiointi.folder.messaging import reply_hook_register
         from asiointi.notify.rendering import template_register
         from asiointi.submissions.selectors import draft_service_id, submission_service_id
+        from asiointi.submissions.services import submission_customer_replied
 
         template_register("submission_receipt", {"reference", "service_name", "sent_at"})
         attachment_holder_register("draft", draft_service_id)
         attachment_holder_register("submission", submission_service_id)
+        reply_hook_register(submission_customer_replied)

@@ -44,7 +44,9 @@ class Submission(models.Model):
         DELIVERED = "delivered", _("Delivered to the agency")
         DELIVERY_DELAYED = "delivery_delayed", _("Delivery to the agency delayed")
         IN_PROCESS = "in_process", _("Being processed")
+        WAITING = "waiting", _("Waiting for your reply")
         DECIDED = "decided", _("Decided")
+        CLOSED = "closed", _("Closed")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     reference = models.CharField(_("reference"), max_length=12, unique=True)
@@ -79,6 +81,12 @@ class Submission(models.Model):
         verbose_name = _("sent form")
         verbose_name_plural = _("sent forms")
         ordering = ["-sent_at"]
+        # The back office's inbox: an agency's services, newest first, by status or not.
+        indexes = [
+            models.Index(fields=["service", "-sent_at"], name="submission_service_newest"),
+            models.Index(fields=["status", "-sent_at"], name="submission_status_newest"),
+            models.Index(fields=["-sent_at"], name="submission_newest"),
+        ]
 
     def __str__(self) -> str:
         return self.reference
@@ -92,6 +100,10 @@ class StatusChange(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="history")
     status = models.CharField(max_length=20, choices=Submission.Status.choices)
     at = models.DateTimeField(auto_now_add=True)
+    # The member of staff who changed it; empty when the portal did (sending, delivery, a reply).
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["at", "pk"]

@@ -1,9 +1,11 @@
 """Reads, each with its permission check: anything the acting person may not see (another
 customer's, or within a mandate another service's) is a 404."""
 
+from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from stdnum.fi import hetu
@@ -11,6 +13,8 @@ from stdnum.fi import hetu
 from asiointi.catalogue.models import Service
 from asiointi.customers.acting import Acting
 from asiointi.customers.models import Customer
+from asiointi.eforms.selectors import definition_of
+from asiointi.eforms.summary import Section, answers_summary
 from asiointi.privacy.identity_codes import identity_code_mask
 from asiointi.submissions.crypto import content_decrypt
 from asiointi.submissions.models import AccessGrant, Draft, StatusChange, Submission
@@ -118,3 +122,65 @@ def _masked(value: Any) -> Any:
     if isinstance(value, str) and hetu.is_valid(value, allow_temporary=True):
         return identity_code_mask(value.upper())
     return value
+
+
+# The back office's reads. Its own selectors check first that the member of staff works for the
+# agency; these only keep each query within that agency's services.
+
+
+def submissions_of_agency(
+    *,
+    agency_id: int,
+    service_id: int | None = None,
+    statuses: Sequence[str] = (),
+    search: str = "",
+    delivery_failed: bool = False,
+) -> QuerySet[Submission]:
+    """An agency's sent forms, newest first: one indexed query, however many there are.
+
+    `search` is a reference (exactly, any case), or part of the customer's name or the service's.
+    """
+    found = Submission.objects.filter(service__agency_id=agency_id)
+    if service_id is not None:
+        found = found.filter(service_id=service_id)
+    if statuses:
+        found = found.filter(status__in=list(statuses))
+    if delivery_failed:
+        found = found.filter(delivery_failed_at__isnull=False)
+    search = search.strip()
+    if search:
+        words = Q(reference=search.upper())
+        if len(search) >= 2:
+            words |= (
+                Q(customer__person__first_name__icontains=search)
+                | Q(customer__person__last_name__icontains=search)
+                | Q(customer__organisation__name__icontains=search)
+                | Q(service__name_fi__icontains=search)
+                | Q(service__name_sv__icontains=search)
+                | Q(service__name_en__icontains=search)
+            )
+        found = found.filter(words)
+    return found.order_by("-sent_at", "-pk")
+
+
+def submission_of_agency(*, agency_id: int, reference: str) -> Submission:
+    submission = (
+        Submission.objects.select_related(
+            "version__form", "service", "customer__person", "customer__organisation", "person"
+        )
+        .filter(service__agency_id=agency_id, reference=reference)
+        .first()
+    )
+    if submission is None:
+        raise Http404
+    return submission
+
+
+def submission_answers_summary(submission: Submission) -> list[Section]:
+    """The answers as sent, read back with the form version they were sent with."""
+    definition = definition_of(submission.version)
+    return answers_summary(definition, content_decrypt(submission.content_encrypted))
+
+
+def submission_history_with_staff(submission: Submission) -> list[StatusChange]:
+    return list(submission.history.select_related("changed_by"))

@@ -240,6 +240,7 @@ def _submission_in_folder(submission: Submission) -> None:
         link_name="submissions:detail",
         link_args=(str(submission.pk),),
         service=submission.service,
+        needs_action=submission.status == Status.WAITING,
         occurred_at=submission.sent_at,
     )
 
@@ -271,12 +272,64 @@ def _receipt_send(submission: Submission) -> None:
 
 
 @transaction.atomic
-def submission_status_set(*, submission: Submission, status: str) -> Submission:
+def submission_status_set(
+    *, submission: Submission, status: str, changed_by: User | None = None
+) -> Submission:
     submission.status = status
     submission.save(update_fields=["status"])
-    StatusChange.objects.create(submission=submission, status=status)
+    StatusChange.objects.create(submission=submission, status=status, changed_by=changed_by)
     _submission_in_folder(submission)
     return submission
+
+
+# Statuses a submission has before anyone at the agency has touched it.
+NOT_YET_HANDLED = (Status.RECEIVED, Status.DELIVERED, Status.DELIVERY_DELAYED)
+
+
+@transaction.atomic
+def submission_status_change(
+    *, submission: Submission, status: str, changed_by: User | None, notify: bool = True
+) -> bool:
+    """Staff move a case on; the customer sees the new status in the folder and is told.
+
+    The row is locked and read again, so two clerks pressing at once make one change: the second
+    finds the status already set and changes nothing (False).
+    """
+    from asiointi.folder.messaging import customer_notify
+
+    locked = (
+        Submission.objects.select_for_update(of=("self",))
+        .select_related("service", "version")
+        .get(pk=submission.pk)
+    )
+    if locked.status == status:
+        submission.status = status
+        return False
+    submission_status_set(submission=locked, status=status, changed_by=changed_by)
+    submission.status = status
+    if notify:
+        customer_notify(customer=locked.customer)
+    return True
+
+
+def submission_customer_replied(thread: Any, message: Any) -> None:
+    """A customer's answer in the thread about a case waiting for it returns the case to the
+    clerk (`folder.messaging.reply_hook_register`)."""
+    if thread.about_kind != "submission":
+        return
+    submission = Submission.objects.filter(pk=thread.about_key).first()
+    if submission is not None and submission.status == Status.WAITING:
+        submission_status_change(
+            submission=submission, status=Status.IN_PROCESS, changed_by=None, notify=False
+        )
+
+
+def submission_delivery_again(*, submission: Submission) -> None:
+    """Staff send a form the agency's system did not take once more (after the commit)."""
+    from asiointi.submissions.tasks import submission_deliver
+
+    pk = str(submission.pk)
+    transaction.on_commit(lambda: submission_deliver.delay(pk))
 
 
 @transaction.atomic
@@ -302,7 +355,8 @@ def submission_delivered(*, submission: Submission) -> None:
     submission.delivery_failed_at = None
     submission.delivery_error = ""
     submission.save(update_fields=["delivery_attempts", "delivery_failed_at", "delivery_error"])
-    submission_status_set(submission=submission, status=Status.DELIVERED)
+    if submission.status in NOT_YET_HANDLED:  # staff may have moved it on meanwhile
+        submission_status_set(submission=submission, status=Status.DELIVERED)
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ from django.conf import settings
 from asiointi.submissions.delivery import DeliveryFailed, deliver
 from asiointi.submissions.models import Submission
 from asiointi.submissions.services import (
+    NOT_YET_HANDLED,
     drafts_expired_delete,
     submission_delivered,
     submission_delivery_failed,
@@ -17,6 +18,8 @@ def _attempt(submission_id: str, *, final: bool) -> bool:
     )
     if submission.status == Submission.Status.DELIVERED:
         return True
+    if submission.status not in NOT_YET_HANDLED and submission.delivery_failed_at is None:
+        return True  # staff handle it already, and no attempt has failed
     try:
         deliver(submission)
     except DeliveryFailed as failure:

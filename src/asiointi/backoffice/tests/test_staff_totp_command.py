@@ -60,9 +60,9 @@ def test_a_qr_code_is_printed_for_the_terminal() -> None:
     assert "█" in out.getvalue()
 
 
-def test_only_superusers_are_set_up() -> None:
+def test_only_superusers_and_agency_staff_are_set_up() -> None:
     User.objects.create_user(username="clerk", password=SUPERUSER_PASSWORD, is_staff=True)
-    with pytest.raises(CommandError, match="not an active superuser"):
+    with pytest.raises(CommandError, match="neither an active superuser nor a member"):
         call_command("staff_totp", "clerk")
     assert not TOTPDevice.objects.exists()
 

@@ -11,7 +11,8 @@ from asiointi.identity.models import User
 
 class Command(BaseCommand):
     help = (
-        "Set up the second factor a platform superuser needs for the admin: prints an "
+        "Set up the second factor of a member of staff (back office) or a superuser (admin): "
+        "prints an "
         "authenticator app's otpauth:// address (and its QR code) and single-use recovery codes."
     )
 
@@ -29,10 +30,10 @@ class Command(BaseCommand):
         user = User.objects.filter(username=options["username"]).first()
         if user is None:
             raise CommandError(f"No user {options['username']!r}.")
-        if not (user.is_active and user.is_superuser):
+        if not (user.is_active and (user.is_superuser or user.agency_memberships.exists())):
             raise CommandError(
-                f"{user.username} is not an active superuser: only platform superusers may use "
-                "the admin (manage.py createsuperuser makes one)."
+                f"{user.username} is neither an active superuser nor a member of an agency's "
+                "staff: only they log in with a second factor (the admin, the back office)."
             )
         if TOTPDevice.objects.filter(user=user, confirmed=True).exists() and not options["replace"]:
             raise CommandError(

@@ -1,0 +1,61 @@
+"""Who may use the back office: staff who logged in here with a password and a second factor,
+and within it only their own agencies' things (anything else is a 404)."""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponseBase, HttpResponseRedirect
+from django.urls import reverse
+
+from asiointi.backoffice.models import AgencyMembership
+from asiointi.backoffice.selectors import membership_for
+
+View = Callable[..., HttpResponseBase]
+
+
+def is_staff_session(request: HttpRequest) -> bool:
+    """A verified second factor, and an agency to work for (or the platform to run)."""
+    user: Any = request.user
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if not getattr(user, "is_verified", lambda: False)():
+        return False
+    return bool(user.is_superuser or user.agency_memberships.exists())
+
+
+def staff_required(view: View) -> View:
+    """Anyone else is sent to the staff login (a resident's session included)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not is_staff_session(request):
+            query = urlencode({"next": request.get_full_path()})
+            return HttpResponseRedirect(f"{reverse('backoffice:login')}?{query}")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def agency_member_required(*roles: str) -> Callable[[View], View]:
+    """The view's `agency` (slug) must be one the member works for, in one of `roles` if given;
+    otherwise 404. The membership is `request.membership`."""
+
+    def decorator(view: View) -> View:
+        @staff_required
+        @wraps(view)
+        def wrapped(
+            request: HttpRequest, agency: str, *args: Any, **kwargs: Any
+        ) -> HttpResponseBase:
+            membership: AgencyMembership = membership_for(
+                user=request.user,  # type: ignore[arg-type]
+                agency_slug=agency,
+                roles=roles,
+            )
+            request.membership = membership  # type: ignore[attr-defined]
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

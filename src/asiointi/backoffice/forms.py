@@ -1,0 +1,147 @@
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from asiointi.backoffice.selectors import CASE_STATUSES, UNASSIGNED, CaseFilter
+from asiointi.catalogue.models import Service
+from asiointi.identity.models import User
+from asiointi.plain_text import PlainTextField
+
+CASE_STATUS_LABELS = {
+    "new": _("New"),
+    "in_progress": _("In progress"),
+    "waiting": _("Waiting for the customer"),
+    "decided": _("Decided"),
+    "closed": _("Closed"),
+}
+assert set(CASE_STATUS_LABELS) == set(CASE_STATUSES)
+# What a clerk may set (a case is new only until someone handles it).
+SETTABLE = {
+    "in_progress": "in_process",
+    "waiting": "waiting",
+    "decided": "decided",
+    "closed": "closed",
+}
+
+
+def _person(user: User) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def _choices(form: forms.Form, name: str, choices: list[Any]) -> None:
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField)
+    field.choices = choices
+
+
+class CaseFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    service = forms.TypedChoiceField(
+        label=_("Service"), required=False, coerce=int, empty_value=None
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    assignee = forms.ChoiceField(label=_("Handler"), required=False)
+    undeliverable = forms.BooleanField(label=_("Only undelivered"), required=False)
+
+    def __init__(self, *args: Any, services: list[Service], staff: list[User], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].help_text = _("Reference, customer's name or service")
+        _choices(self, "service", [("", _("All services"))] + [(s.pk, s.name) for s in services])
+        _choices(self, "status", [("", _("All statuses")), *CASE_STATUS_LABELS.items()])
+        _choices(
+            self,
+            "assignee",
+            [("", _("Anyone")), (UNASSIGNED, _("No handler"))]
+            + [(str(u.pk), _person(u)) for u in staff],
+        )
+
+    def filters(self) -> CaseFilter:
+        data = self.cleaned_data if self.is_valid() else {}
+        query = {k: str(v) for k, v in (self.data or {}).items() if k != "page" and v}
+        return CaseFilter(
+            service=data.get("service"),
+            status=data.get("status") or "",
+            assignee=data.get("assignee") or "",
+            search=data.get("q") or "",
+            undeliverable=bool(data.get("undeliverable")),
+            query=query,
+        )
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("New status"),
+        choices=[(key, CASE_STATUS_LABELS[key]) for key in SETTABLE],
+    )
+
+    def status_value(self) -> str:
+        return SETTABLE[self.cleaned_data["status"]]
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ChoiceField(label=_("Handler"), required=False)
+
+    def __init__(self, *args: Any, staff: list[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.staff = {str(u.pk): u for u in staff}
+        _choices(
+            self, "assignee", [("", _("No handler"))] + [(str(u.pk), _person(u)) for u in staff]
+        )
+
+    def chosen(self) -> User | None:
+        return self.staff.get(self.cleaned_data.get("assignee") or "")
+
+
+class NoteForm(forms.Form):
+    body = PlainTextField(
+        label=_("Internal note"),
+        help_text=_("Only the agency's staff see notes; the customer never does."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        multiline=True,
+    )
+
+
+class MessageForm(forms.Form):
+    KINDS = [
+        ("message", _("Message")),
+        ("ask", _("Ask the customer for more information")),
+        ("decision", _("Decision")),
+    ]
+    kind = forms.ChoiceField(
+        label=_("What you send"),
+        choices=KINDS,
+        widget=forms.RadioSelect(attrs={"class": "hds-radio-button__input"}),
+    )
+    body = PlainTextField(
+        label=_("Message to the customer"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=10000,
+        multiline=True,
+    )
+    document = forms.FileField(
+        label=_("Decision as a PDF file (optional)"),
+        help_text=_("Without a file, the decision is made into a PDF from the message."),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+    )
+
+    def clean_document(self) -> Any:
+        upload = self.cleaned_data.get("document")
+        if upload is None:
+            return None
+        if upload.size > 10 * 1024 * 1024:
+            raise forms.ValidationError(_("The PDF file may be at most 10 MB."))
+        content = upload.read()
+        if not content.startswith(b"%PDF-"):
+            raise forms.ValidationError(_("The file is not a PDF file."))
+        return content
+
+
+class RevealForm(forms.Form):
+    reason = PlainTextField(
+        label=_("Why do you need the full identity code?"),
+        help_text=_("The reason is kept in the audit log with your name."),
+        max_length=300,
+    )
