@@ -168,6 +168,8 @@ CELERY_TIMEZONE = "Europe/Helsinki"
 CELERY_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", 2 * 60 * 60)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# The worker logs through LOGGING (JSON in production) like the web nodes.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # Passwords are for platform superusers in the admin only (residents identify strongly). Axes comes
 # first so a locked-out login is refused before the password is checked; it has no get_user, so
@@ -265,6 +267,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # Security: production refuses insecure defaults; `manage.py check --deploy` passes with DEBUG off.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# The load balancer and the metrics scraper reach the nodes themselves, over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
@@ -413,6 +417,8 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@asiointi.invalid")
+# Where Django's file e-mail backend (EMAIL_BACKEND=...filebased.EmailBackend) writes.
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(DATA_DIR / "mail"))
 EMAIL_BACKEND = env_str("EMAIL_BACKEND") or (
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
