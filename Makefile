@@ -19,7 +19,8 @@ run test setup bench: export DEBUG = true
 run: setup system-libs
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: setup $(VENV)/.dev system-libs chromium xmlsec1 clamav poppler $(OIDC_PEER)/node_modules/.package-lock.json
+test: setup $(VENV)/.dev system-libs chromium xmlsec1 clamav poppler nginx \
+	$(OIDC_PEER)/node_modules/.package-lock.json
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy src
