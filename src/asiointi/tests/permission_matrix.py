@@ -65,7 +65,7 @@ class Answer:
     admin's pages differ per model (read-only ones refuse adding), but the persona is let in."""
 
     status: tuple[int, ...]
-    to: str = ""
+    to: str | Callable[[], str] = ""
     label: str = ""
     admitted: bool = False
 
@@ -82,7 +82,9 @@ class Answer:
         return self.label or "/".join(map(str, self.status))
 
 
-def _path(to: str) -> str:
+def _path(to: str | Callable[[], str]) -> str:
+    if callable(to):
+        return to()
     if to.startswith("/"):
         return to
     with translation.override("fi"):
@@ -93,8 +95,22 @@ def page(label: str = "page 200") -> Answer:
     return Answer((200,), label=label)
 
 
-def redirect(to: str, *, statuses: tuple[int, ...] = (302,)) -> Answer:
-    return Answer(statuses, to=to, label=f"{'/'.join(map(str, statuses))} to {to}")
+def redirect(to: str | Callable[[], str], *, statuses: tuple[int, ...] = (302,)) -> Answer:
+    where = to() if callable(to) else to
+    return Answer(statuses, to=to, label=f"{'/'.join(map(str, statuses))} to {where}")
+
+
+def below(name: str, query: str = "", **kwargs: Any) -> Callable[[], str]:
+    """The Finnish address of the view up to its first argument (the addresses are translated):
+    `below("submissions:draft_resume", pk=...)` is every draft's address."""
+
+    def address() -> str:
+        with translation.override("fi"):
+            full = reverse(name, kwargs=kwargs or None)
+        cut = min((full.find(str(v)) for v in kwargs.values()), default=len(full))
+        return full[:cut] + query
+
+    return address
 
 
 OK = page()
@@ -107,7 +123,7 @@ LOGIN = redirect("identity:login")
 ADMIN_LOGIN = redirect("admin:login")
 REFUSED = redirect("organisations:refused")
 ADMITTED = Answer((), label="admitted", admitted=True)
-AUDIENCE = redirect("/fi/organisations/not-for-you/")
+AUDIENCE = redirect(below("organisations:audience_refused", slug="SLUG"))
 REFUSAL_PAGE = Answer((403,), label="403, the page that explains")
 
 

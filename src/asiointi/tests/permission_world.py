@@ -15,7 +15,8 @@ from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group
 from django.test import Client
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django_otp.plugins.otp_static.models import StaticDevice
 
 from asiointi.backoffice.services import agency_membership_add
@@ -79,8 +80,11 @@ class Persona:
 
 def _persona(name: str, client: Client) -> Persona:
     """The persona of the browser's session; its CSRF token from a page with a form."""
-    client.get("/fi/login/")
-    token = client.cookies[settings.CSRF_COOKIE_NAME].value
+    with translation.override("fi"):
+        page = client.get(reverse("identity:login"))
+    cookie = client.cookies.get(settings.CSRF_COOKIE_NAME)
+    assert cookie is not None, f"{name}: no CSRF cookie from the login page ({page.status_code})"
+    token = cookie.value
     session = client.cookies.get(settings.SESSION_COOKIE_NAME)
     return Persona(name=name, session_key=session.value if session else "", csrf_token=token)
 

@@ -47,6 +47,7 @@ from asiointi.tests.permission_matrix import (
     Row,
     Target,
     admin_only,
+    below,
     customer,
     customer_wide,
     everyone,
@@ -59,10 +60,11 @@ from asiointi.tests.permission_world import World, build, first_page
 
 FOLDER = redirect("folder:index")
 SEE_OTHER = (302, 303)
-DRAFT = redirect("/fi/submissions/draft/")
+DRAFT = redirect(below("submissions:draft_resume", pk="00000000-0000-4000-8000-000000000000"))
+FORM_START = redirect(below("eforms:start", slug="SLUG"))
 FORM_ERRORS = Answer((400,), label="400, the form again with its errors")
 NEVER_IDENTIFIED_NO_RIGHT = {
-    p: redirect("/fi/organisations/choice-failed/?reason=no-right")
+    p: redirect(below("organisations:failed", query="?reason=no-right"))
     for p in ("own_staff", "other_staff", "superuser", "admin")
 }
 # A person acting as themself is sent to their own contact details; an organisation's need
@@ -311,7 +313,7 @@ ROWS: list[Row] = [
     Row("catalogue:front_page", get=PUBLIC, post=GET_ONLY),
     Row("catalogue:service_list", get=PUBLIC, post=GET_ONLY),
     Row("catalogue:service_detail", targets=services, get=PUBLIC, post=GET_ONLY),
-    Row("catalogue:service_start", targets=services, get=everyone(redirect("/fi/")), post=GET_ONLY),
+    Row("catalogue:service_start", targets=services, get=everyone(FORM_START), post=GET_ONLY),
     Row("catalogue:agency_list", get=PUBLIC, post=GET_ONLY),
     Row("catalogue:agency_detail", targets=agency, get=PUBLIC, post=GET_ONLY),
     Row("catalogue:help_index", get=PUBLIC, post=GET_ONLY),
@@ -398,7 +400,7 @@ ROWS: list[Row] = [
     Row(
         "submissions:draft_resume",
         targets=drafts,
-        get=owners(redirect("/fi/")),
+        get=owners(DRAFT),
         post=customer(NOT_ALLOWED),
     ),
     Row("submissions:draft_page", targets=draft_pages, get=owners(OK), post=owners(OK)),
@@ -416,7 +418,7 @@ ROWS: list[Row] = [
         targets=fresh_drafts,
         fresh=True,
         get=customer(NOT_ALLOWED),
-        post=owners(redirect("/fi/forms/")),
+        post=owners(FORM_START),
     ),
     Row("submissions:detail", targets=submissions, get=owners(OK), post=customer(NOT_ALLOWED)),
     Row(
@@ -439,7 +441,7 @@ ROWS: list[Row] = [
         targets=fresh_enrollments,
         fresh=True,
         get=GET_ONLY,
-        post=owners(redirect("/fi/courses/enrollments/", statuses=SEE_OTHER)),
+        post=owners(redirect(below("courses:enrollment_detail", pk=987654), statuses=SEE_OTHER)),
     ),
 ]
 
