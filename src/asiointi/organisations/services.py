@@ -56,6 +56,9 @@ class ChoiceFailed(Exception):
 def authorization_start(*, request: HttpRequest, redirect_uri: str, language: str) -> str:
     """Open an e-Authorizations session for the logged-in person; the address to send them to."""
     person: User = request.user  # type: ignore[assignment]
+    if not person.identity_code_encrypted:
+        # A staff or admin account was never identified: e-Authorizations has no one to ask.
+        raise ChoiceFailed(ChoiceFailed.NO_RIGHT, "no identity code")
     try:
         registration = valtuudet.register(
             identity_code=identity_code_decrypt(person.identity_code_encrypted)

@@ -1,10 +1,12 @@
 """Choosing an organisation through the built-in e-Authorizations service, over real HTTP."""
 
 import pytest
+from django.test import Client
 from django.utils import translation
 from django.utils.html import escape
 
 from asiointi.customers.models import Customer
+from asiointi.identity.models import User
 from asiointi.organisations.models import AuthorizationSession, Organisation
 from asiointi.organisations.services import ChoiceFailed
 from asiointi.organisations.tests.support import (
@@ -71,3 +73,18 @@ def test_an_organisation_without_a_right_is_refused_and_the_person_acts_as_thems
     folder = browser.get(f"{portal}{path('folder:index')}")
     assert folder.status_code == 200
     assert "Satama-alueen" not in folder.text
+
+
+def test_an_account_never_identified_is_told_it_has_no_right_instead_of_an_error(
+    portal: str,
+) -> None:
+    staff = User.objects.create_user(username="clerk", is_staff=True)
+    client = Client()
+    client.force_login(staff)
+    answer = client.get(path("organisations:start"))
+    assert answer.status_code == 302
+    assert answer["Location"] == f"{path('organisations:failed')}?reason=no-right"
+    assert not AuthorizationSession.objects.exists()
+    with translation.override("fi"):
+        message = str(ChoiceFailed.MESSAGES[ChoiceFailed.NO_RIGHT])
+    assert escape(message) in client.get(answer["Location"]).content.decode()

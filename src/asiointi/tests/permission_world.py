@@ -1,0 +1,264 @@
+"""The people and things the permission matrix tries every address with.
+
+People log in through the built-in identity provider and choose the company on the built-in
+e-Authorizations selection page, over HTTP, once each; every cell of the matrix then gets a
+copy of that person's session (`Persona.client`), so a cell that logs out, switches or is
+refused changes nothing for the next. The organisation's rights are asked from
+e-Authorizations again whenever its short cache ends, as in production.
+"""
+
+import datetime
+from dataclasses import dataclass
+from importlib import import_module
+
+from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone, translation
+from django_otp.plugins.otp_static.models import StaticDevice
+
+from asiointi.backoffice.services import agency_membership_add
+from asiointi.backoffice.tests.fixtures import log_in_verified, superuser_with_totp
+from asiointi.catalogue.models import Agency, Service
+from asiointi.courses.models import Course, CourseSession, Enrollment
+from asiointi.courses.services import enrollment_create, participant_group, participant_self
+from asiointi.customers.acting import EVERYTHING, SESSION_ACTING_ORGANISATION, Acting
+from asiointi.customers.services import customer_for_person
+from asiointi.eforms.selectors import definition_of, form_version_current
+from asiointi.folder.models import DataExport
+from asiointi.folder.services import data_export_request
+from asiointi.identity.models import User
+from asiointi.notify.models import OutboxMessage
+from asiointi.organisations.tests import company_things
+from asiointi.organisations.tests.company_things import (
+    IN_MANDATE,
+    JONI,
+    OUTSIDE_MANDATE,
+    Company,
+    Things,
+    company_with_things,
+)
+from asiointi.organisations.tests.support import TESSA, log_in
+from asiointi.submissions import services as submission_services
+from asiointi.submissions.models import Draft, Submission
+from asiointi.submissions.services import access_grant
+from asiointi.tests import permission_matrix as m
+
+OWNER_KEY = "sallinen-anna-liisa"
+OTHER_KEY = "merkkinen-yrjo"
+NO_RIGHTS_KEY = "nieminen-aino"  # no role or mandate in the company
+RESIDENTS_SERVICE = "asukaspysakointitunnus"
+
+_sessions = import_module(settings.SESSION_ENGINE)
+
+
+@dataclass
+class Persona:
+    """A browser of one person: its session (copied for every cell) and CSRF token."""
+
+    name: str
+    session_key: str = ""
+    csrf_token: str = ""
+    acting_organisation: int | None = None  # written into every copy (a claimed organisation)
+
+    def client(self) -> Client:
+        client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+        if self.session_key:
+            source = _sessions.SessionStore(session_key=self.session_key)
+            copy = _sessions.SessionStore()
+            copy.update(source.load())
+            if self.acting_organisation is not None:
+                copy[SESSION_ACTING_ORGANISATION] = self.acting_organisation
+            copy.save()
+            assert copy.session_key is not None
+            client.cookies[settings.SESSION_COOKIE_NAME] = copy.session_key
+        client.cookies[settings.CSRF_COOKIE_NAME] = self.csrf_token
+        return client
+
+
+def _persona(name: str, client: Client) -> Persona:
+    """The persona of the browser's session; its CSRF token from a page with a form."""
+    with translation.override("fi"):
+        page = client.get(reverse("identity:login"))
+    cookie = client.cookies.get(settings.CSRF_COOKIE_NAME)
+    assert cookie is not None, f"{name}: no CSRF cookie from the login page ({page.status_code})"
+    token = cookie.value
+    session = client.cookies.get(settings.SESSION_COOKIE_NAME)
+    return Persona(name=name, session_key=session.value if session else "", csrf_token=token)
+
+
+def _logged_in(portal: str, key: str) -> Client:
+    browser = log_in(portal, key)
+    client = Client()
+    client.cookies[settings.SESSION_COOKIE_NAME] = str(
+        browser.cookies[settings.SESSION_COOKIE_NAME]
+    )
+    return client
+
+
+@dataclass
+class World:
+    resident: Things
+    resident_person: User
+    resident_export: DataExport
+    company: Company
+    enrollments: dict[str, Enrollment]
+    courses: dict[str, Course]
+    services: dict[str, Service]
+    personas: dict[str, Persona]
+    outbox_message: OutboxMessage | None
+
+    def things(self) -> dict[str, Things]:
+        """Each owner's things of one kind each (the resident's, the company's in S1 and S2)."""
+        return {
+            m.OF_RESIDENT: self.resident,
+            m.OF_S1: self.company.by_service[IN_MANDATE],
+            m.OF_S2: self.company.by_service[OUTSIDE_MANDATE],
+        }
+
+    def fresh_draft(self, owner: str) -> Draft:
+        """A new draft of the owner, for a cell that deletes one."""
+        acting = self._acting(owner)
+        service = self.services[owner]
+        version = form_version_current(service=service)
+        assert version is not None
+        return submission_services.draft_start(acting=acting, service=service, version=version)
+
+    def fresh_enrollment(self, owner: str) -> Enrollment:
+        """The owner's enrollment in the owner's course, live again, for a cell that cancels."""
+        acting = self._acting(owner)
+        participant = (
+            participant_self()
+            if owner == m.OF_RESIDENT
+            else participant_group(name="Työmaan väki", size=2)
+        )
+        return enrollment_create(course=self.courses[owner], acting=acting, participant=participant)
+
+    def _acting(self, owner: str) -> Acting:
+        if owner == m.OF_RESIDENT:
+            person = self.resident_person
+            return Acting(person=person, customer=customer_for_person(person))
+        return Acting(
+            person=company_things.person(JONI),
+            customer=self.company.customer,
+            organisation=self.company.organisation,
+            scope=EVERYTHING,
+        )
+
+
+def first_page(draft: Draft) -> str:
+    return definition_of(draft.version).pages[0].key
+
+
+def _course(code: str, service: Service) -> Course:
+    now = timezone.now()
+    course = Course.objects.create(
+        code=code,
+        service=service,
+        agency=service.agency,
+        name_fi=f"Kurssi {code}",
+        term="kevät 2027",
+        place_fi="Työväenopisto",
+        capacity=20,
+        waiting_capacity=5,
+        opens_at=now - datetime.timedelta(hours=1),
+        closes_at=now + datetime.timedelta(days=30),
+        cancellation_deadline=now + datetime.timedelta(days=20),
+        organisations_may_enroll=True,
+        max_group_size=5,
+    )
+    start = now + datetime.timedelta(days=40)
+    CourseSession.objects.create(
+        course=course, starts_at=start, ends_at=start + datetime.timedelta(minutes=90)
+    )
+    return course
+
+
+def _admin_objects(superuser: User) -> None:
+    """One row of every model the admin shows, so each of its change pages has an object."""
+    Group.objects.get_or_create(name="matrix")
+    StaticDevice.objects.create(user=superuser, name="recovery", confirmed=True)
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    common = {"user_agent": "matrix", "ip_address": "192.0.2.1", "username": "nobody"}
+    AccessAttempt.objects.create(**common, failures_since_start=1)
+    AccessLog.objects.create(**common)
+    AccessFailureLog.objects.create(**common)
+    LogEntry.objects.log_actions(
+        user_id=superuser.pk,
+        queryset=Group.objects.all(),
+        action_flag=1,
+        change_message="",
+        single_object=True,
+    )
+
+
+def build(portal: str) -> World:
+    tessa = _persona(m.MANDATE_HOLDER, company_things.acting_client(portal, TESSA))
+    joni = _persona(m.ROLE_HOLDER, company_things.acting_client(portal, JONI))
+    company = company_with_things()
+    resident_client = _logged_in(portal, OWNER_KEY)
+    resident = _persona(m.RESIDENT, resident_client)
+    resident_person = User.objects.get(pk=resident_client.session["_auth_user_id"])
+    other = _persona(m.OTHER_RESIDENT, _logged_in(portal, OTHER_KEY))
+    no_rights = _persona(m.NO_RIGHTS, _logged_in(portal, NO_RIGHTS_KEY))
+    no_rights.acting_organisation = company.organisation.pk
+
+    services = {
+        m.OF_RESIDENT: Service.objects.get(slug=RESIDENTS_SERVICE),
+        m.OF_S1: Service.objects.get(slug=IN_MANDATE),
+        m.OF_S2: Service.objects.get(slug=OUTSIDE_MANDATE),
+    }
+    acting = Acting(person=resident_person, customer=customer_for_person(resident_person))
+    things = company_things._things(acting, services[m.OF_RESIDENT])
+    assert things.submission is not None
+    Submission.objects.filter(pk=things.submission.pk).update(business_id="")
+    export = data_export_request(customer=acting.customer, person=resident_person, language="fi")
+    # Asked for a while ago, so that asking again now is not refused as too soon.
+    DataExport.objects.update(created_at=timezone.now() - datetime.timedelta(days=2))
+
+    owning = services[m.OF_RESIDENT].agency
+    other_agency = Agency.objects.exclude(pk=owning.pk).first()
+    assert other_agency is not None
+    staff = {}
+    for name, agency in ((m.OWN_STAFF, owning), (m.OTHER_STAFF, other_agency)):
+        user = User.objects.create_user(username=f"staff-{agency.slug}", is_staff=True)
+        agency_membership_add(user=user, agency=agency)
+        client = Client()
+        client.force_login(user)
+        staff[name] = _persona(name, client)
+    superuser = User.objects.create_superuser(username="unverified-admin", password="x" * 20)
+    unverified = Client()
+    unverified.force_login(superuser)
+    admin_user, device = superuser_with_totp()
+    admin = _persona(m.ADMIN, log_in_verified(Client(), admin_user, device))
+    _admin_objects(admin_user)
+    access_grant(service=services[m.OF_S2], customer=company.customer, granted_by=admin_user)
+
+    world = World(
+        resident=things,
+        resident_person=resident_person,
+        resident_export=export,
+        company=company,
+        enrollments={},
+        courses={owner: _course(f"matrix-{n}", s) for n, (owner, s) in enumerate(services.items())},
+        services=services,
+        personas={
+            m.ANONYMOUS: _persona(m.ANONYMOUS, Client()),
+            m.RESIDENT: resident,
+            m.OTHER_RESIDENT: other,
+            m.ROLE_HOLDER: joni,
+            m.MANDATE_HOLDER: tessa,
+            m.NO_RIGHTS: no_rights,
+            **staff,
+            m.SUPERUSER: _persona(m.SUPERUSER, unverified),
+            m.ADMIN: admin,
+        },
+        outbox_message=OutboxMessage.objects.create(
+            channel="email", recipient="anna-liisa.sallinen@example.com", body="Koodi 123456"
+        ),
+    )
+    world.enrollments = {owner: world.fresh_enrollment(owner) for owner in services}
+    return world
