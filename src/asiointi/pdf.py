@@ -4,8 +4,7 @@ Nothing is fetched from the network while rendering: stylesheets, images and fon
 portal's own static files (`{% static %}` paths) or data: URLs; any other address is refused, so
 a value a resident typed can never make the server fetch a URL. Text uses the fonts installed on
 the machine (Debian's fonts-dejavu-core at least). Every document is tagged PDF/UA-1, so screen
-readers
-can read it: the template must give it a <title>; its language is the one it is rendered in.
+readers can read it: the template must give it a <title>; its language is the one it is rendered in.
 """
 
 import mimetypes
