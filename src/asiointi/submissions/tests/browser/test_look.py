@@ -110,6 +110,6 @@ def test_a_repeating_page_keeps_a_decimal_comma_and_looks_finished(
     me.go_on()
     me.expect_errors("Ange ett datum.")
     expect(first.get_by_label("Uppskattad vårdtid")).to_have_value("8,5")
-    border = me.main.locator(".repeat-item").first.evaluate("e => getComputedStyle(e).borderTopStyle")
-    assert border == "solid"
+    item = me.main.locator(".repeat-item").first
+    assert item.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
     shoot(me.page, "form-repeating")
