@@ -19,10 +19,12 @@ WIDTHS = (1280, 320)
 
 
 def shoot(page: Page, name: str) -> None:
-    """Both widths, and at each no sideways scrolling."""
+    """Both widths, and at each no sideways scrolling and a date's three fields on one row."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
+        for date in page.locator(".date-input").all():
+            assert boxes_on_one_row(page, f"#{date.evaluate('e => e.parentElement.id')} input")
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{name} scrolls sideways by {overflow} px at {width} px"
         page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
