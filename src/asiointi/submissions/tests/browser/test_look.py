@@ -115,3 +115,17 @@ def test_a_repeating_page_keeps_a_decimal_comma_and_looks_finished(
     item = me.main.locator(".repeat-item").first
     assert item.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
     shoot(me.page, "form-repeating")
+
+
+def test_a_long_finnish_service_name_stays_inside_its_card(
+    resident_page: Page, portal: Site, check_page: CheckPage
+) -> None:
+    me = Filler(resident_page, portal, "fi", check_page)
+    me.page.goto(me.url("catalogue:service_list") + "?q=asukaspysäköintitunnus")
+    me.check(me.page, "service list")
+    assert me.page.locator("html").get_attribute("lang") == "fi"
+    me.page.set_viewport_size({"width": 320, "height": 900})
+    title = me.main.locator(".service-card__title").first
+    assert title.evaluate("e => getComputedStyle(e).hyphens") == "auto"
+    assert title.evaluate("e => e.scrollWidth <= e.clientWidth")
+    shoot(me.page, "service-cards")
