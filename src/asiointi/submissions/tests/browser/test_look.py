@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 
 from asiointi.catalogue.tests.browser.support import CheckPage, Site
 from asiointi.submissions.tests.browser.steps import Filler
+from asiointi.tests.test_pdf import pdf_objects
 
 pytestmark = pytest.mark.browser
 
@@ -94,6 +95,11 @@ def test_the_parking_permit_pages_look_finished(
     me.press("Lähetä")
     me.expect_page("Lomake lähetetty")
     shoot(me.page, "receipt")
+    with me.page.expect_download() as download:
+        me.main.get_by_role("link", name="Lataa vastauksesi PDF-tiedostona").click()
+    objects = pdf_objects(download.value.path().read_bytes())
+    assert b"/StructTreeRoot" in objects and b"/Lang (fi)" in objects
+    assert b"<dc:title>" in objects and b'pdfuaid:part="1"' in objects
 
 
 def test_a_repeating_page_keeps_a_decimal_comma_and_looks_finished(
