@@ -3,7 +3,8 @@
 Nothing is fetched from the network while rendering: stylesheets, images and fonts come from the
 portal's own static files (`{% static %}` paths) or data: URLs; any other address is refused, so
 a value a resident typed can never make the server fetch a URL. Text uses the fonts installed on
-the machine (Debian's fonts-dejavu-core at least).
+the machine (Debian's fonts-dejavu-core at least). Every document is tagged PDF/UA-1, so screen
+readers can read it: the template must give it a <title>; its language is the one it is rendered in.
 """
 
 import mimetypes
@@ -58,7 +59,13 @@ def pdf_render(*, template_name: str, context: Mapping[str, Any], language: str)
         html = render_to_string(
             template_name, {"city_name": city_name, **context, "language": language}
         )
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=LocalOnlyFetcher()).write_pdf()
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=LocalOnlyFetcher()).render()
+    # A screen reader reads a PDF/UA document's structure (headings, lists, tables) in order, in
+    # its language, under its title; both come from the template's <title> and <html lang>.
+    if not document.metadata.title:
+        raise ValueError(f"{template_name} gives the PDF no <title>, which PDF/UA requires")
+    document.metadata.lang = document.metadata.lang or language
+    return document.write_pdf(pdf_variant="pdf/ua-1")
 
 
 def pdf_response(*, pdf: bytes, filename: str, download: bool = False) -> HttpResponse:

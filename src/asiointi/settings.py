@@ -207,6 +207,8 @@ LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fi"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("fi",)
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Dates, times and numbers as each language writes them (asiointi/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["asiointi.formats"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True

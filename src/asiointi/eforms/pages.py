@@ -71,7 +71,7 @@ class Field:
     @property
     def describedby(self) -> str:
         ids = []
-        if self.question.hint or self.prefilled or self.unit:
+        if self.question.hint or self.prefilled or self.unit or self.hint_extra:
             ids.append(f"{self.id}-hint")
         if self.error:
             ids.append(f"{self.id}-error")
@@ -83,6 +83,10 @@ class Field:
 
         unit = self.question.settings.get("unit")
         return str(Text(unit)) if isinstance(unit, dict) else ""
+
+    @property
+    def hint_extra(self) -> str:
+        return self.kind.hint_extra(self.question)
 
     @property
     def display(self) -> str:

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 import phonenumbers
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils import formats, timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from stdnum import iban as stdnum_iban
@@ -98,6 +99,10 @@ class QuestionType:
 
     def settings_problems(self, question: Question) -> list[str]:
         return []
+
+    def hint_extra(self, question: Question) -> str:
+        """Help the type itself gives under the question's own hint (a date's example)."""
+        return ""
 
 
 class ShortText(QuestionType):
@@ -187,12 +192,13 @@ class Number(QuestionType):
 
 
 def _plain(value: Any) -> str:
-    """12.5 as 12,5 the Finnish way would confuse English readers; keep digits and a point."""
+    """A number as the current language writes it: 12,5 in Finnish and Swedish, 12.5 in English;
+    no grouping, so it reads back the same when typed into the field again."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+        value = int(value)
+    return formats.number_format(Decimal(str(value)), use_l10n=True)
 
 
 class DateType(QuestionType):
@@ -201,22 +207,41 @@ class DateType(QuestionType):
     fields = ("day", "month", "year")
     group = True
     empty_message = _("Enter a date.")
-    invalid_message = _("Enter a real date, like 27 3 2026.")
 
     def clean(self, question: Question, raw: Raw) -> Any:
         try:
             day, month, year = (int(raw[field]) for field in self.fields)
             date = datetime.date(year, month, day)
         except (ValueError, TypeError):
-            raise Invalid(self.invalid_message) from None
+            raise Invalid(
+                _("Enter a real date, like %(example)s.") % {"example": self.example(question)}
+            ) from None
         if not 1900 <= year <= 2200:
             raise Invalid(_("Enter the year with four digits."))
-        today = datetime.date.today()
+        today = timezone.localdate()
         if question.settings.get("past") and date > today:
             raise Invalid(_("The date must be today or in the past."))
         if question.settings.get("future") and date < today:
             raise Invalid(_("The date must be today or in the future."))
         return date.isoformat()
+
+    @staticmethod
+    def example_date(question: Question) -> datetime.date:
+        """A date the question accepts, so the example never contradicts the rule: a month ahead
+        for a future date, thirty years back for a past one (a birth date), else today."""
+        today = timezone.localdate()
+        if question.settings.get("future"):
+            return today + datetime.timedelta(days=30)
+        if question.settings.get("past"):
+            return today.replace(year=today.year - 30, day=min(today.day, 28))
+        return today
+
+    def example(self, question: Question) -> str:
+        date = self.example_date(question)
+        return f"{date.day} {date.month} {date.year}"
+
+    def hint_extra(self, question: Question) -> str:
+        return str(_("For example %(example)s") % {"example": self.example(question)})
 
     def to_raw(self, question: Question, value: Any) -> Raw:
         if not value:
@@ -228,8 +253,7 @@ class DateType(QuestionType):
         return {"type": "string", "format": "date"}
 
     def display(self, question: Question, value: Any) -> str:
-        date = datetime.date.fromisoformat(value)
-        return f"{date.day}.{date.month}.{date.year}"
+        return formats.date_format(datetime.date.fromisoformat(value), "DATE_FORMAT")
 
 
 class Email(QuestionType):

@@ -29,7 +29,11 @@ class Section:
     groups: list[Group]
 
 
-def answers_summary(definition: Definition, answers: dict[str, Any]) -> list[Section]:
+def answers_summary(
+    definition: Definition, answers: dict[str, Any], *, declarations: bool = True
+) -> list[Section]:
+    """Every shown page's answers. Without `declarations` (the check page, which states the
+    declaration once, beside "Send"), declaration questions and pages left empty are left out."""
     sections = []
     for page in walk(definition, answers).pages:
         if page.repeat is None:
@@ -43,8 +47,31 @@ def answers_summary(definition: Definition, answers: dict[str, Any]) -> list[Sec
                 )
                 for index, item in enumerate(items or [{}])
             ]
+        if not declarations:
+            for group in groups:
+                group.rows = [row for row in group.rows if row.key not in _declaration_keys(page)]
+            groups = [group for group in groups if group.rows]
+            if not groups:
+                continue
         sections.append(Section(page, groups))
     return sections
+
+
+def declaration_texts(definition: Definition, answers: dict[str, Any]) -> list[str]:
+    """What the person declares by sending: the form's declaration, else its declaration
+    questions' own words."""
+    if str(definition.declaration):
+        return [str(definition.declaration)]
+    return [
+        str(question.label)
+        for page in walk(definition, answers).pages
+        for question in page.questions
+        if question.key in _declaration_keys(page) and shown(question, answers)
+    ]
+
+
+def _declaration_keys(page: Page) -> set[str]:
+    return {q.key for q in page.questions if question_type(q).template == "declaration"}
 
 
 def _rows(

@@ -29,6 +29,9 @@ class ContactForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # One of the two is needed (clean() says so): neither is marked "(optional)".
+        for name in ("email", "mobile"):
+            self.fields[name].conditional = True  # type: ignore[attr-defined]
         if organisation:
             # The organisation's details, not the person's own: no autofill with theirs.
             for name in ("email", "mobile"):

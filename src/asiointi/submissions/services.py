@@ -4,7 +4,7 @@ import datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from asiointi.attachments.services import attachments_hold, attachments_release
@@ -260,6 +260,9 @@ def _receipt_send(submission: Submission) -> None:
         return
     with translation.override(submission.language):
         service_name = str(submission.service.name)
+        sent_at = formats.date_format(
+            timezone.localtime(submission.sent_at), "SHORT_DATETIME_FORMAT"
+        )
     notification_send(
         channel=channel,  # type: ignore[arg-type]
         to=to,
@@ -267,7 +270,7 @@ def _receipt_send(submission: Submission) -> None:
         context={
             "reference": submission.reference,
             "service_name": service_name,
-            "sent_at": timezone.localtime(submission.sent_at).strftime("%d.%m.%Y %H:%M"),
+            "sent_at": sent_at,
         },
         language=submission.language,
     )

@@ -18,7 +18,7 @@ from asiointi.eforms.pages import (
 )
 from asiointi.eforms.routing import walk
 from asiointi.eforms.selectors import definition_of
-from asiointi.eforms.summary import answers_summary
+from asiointi.eforms.summary import answers_summary, declaration_texts
 from asiointi.eforms.validation import answers_problems
 from asiointi.submissions import selectors, services
 from asiointi.submissions.crypto import content_decrypt
@@ -194,7 +194,8 @@ def draft_check(request: HttpRequest, pk: str) -> HttpResponse:
         {
             "draft": draft,
             "definition": definition,
-            "sections": answers_summary(definition, answers),
+            "sections": answers_summary(definition, answers, declarations=False),
+            "declarations": declaration_texts(definition, answers),
             "problems": problems,
             "back_url": _page_url(draft.pk, route.page_keys()[-1]),
         },

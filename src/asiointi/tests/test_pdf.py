@@ -1,7 +1,9 @@
 """PDFs are drawn from templates in the asked language, with nothing fetched from the network."""
 
+import re
 import shutil
 import subprocess
+import zlib
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ from django.conf import LazySettings
 from asiointi.pdf import LocalOnlyFetcher, pdf_render, pdf_response
 
 TEMPLATE = """{% extends "pdf/base.html" %}{% load i18n %}
+{% block title %}Tervehdys{% endblock %}
 {% block content %}<h1>Hyvää päivää, Åsa Öberg</h1><p>{% translate "Log in" %}</p>
 <img src="https://example.com/tracker.png" alt=""><img src="http://127.0.0.1:9/x.png" alt="">
 {% endblock %}"""
@@ -83,3 +86,36 @@ def test_a_pdf_is_sent_as_a_personal_document() -> None:
     assert response["Cache-Control"] == "private, no-store"
     saved = pdf_response(pdf=b"%PDF-1.7", filename="kuitti.pdf", download=True)
     assert saved["Content-Disposition"] == 'attachment; filename="kuitti.pdf"'
+
+
+def pdf_objects(pdf: bytes) -> bytes:
+    """The PDF's objects, with its compressed object streams opened."""
+    streams = re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.DOTALL)
+    opened = []
+    for stream in streams:
+        try:
+            opened.append(zlib.decompress(stream))
+        except zlib.error:
+            continue
+    return pdf + b"".join(opened)
+
+
+def test_a_pdf_is_tagged_for_screen_readers_with_its_title_and_language(
+    template: str, tmp_path: Path
+) -> None:
+    pdf = pdf_render(template_name=template, context={}, language="sv")
+    objects = pdf_objects(pdf)
+    assert b"/StructTreeRoot" in objects
+    assert b"/Marked true" in objects
+    assert b"/Lang (sv)" in objects
+    info = poppler("pdfinfo", pdf, tmp_path)
+    assert "Tagged:          yes" in info
+    assert "Title:           Tervehdys" in info
+    assert b'pdfuaid:part="1"' in objects  # the XMP metadata claims PDF/UA-1
+
+
+def test_a_pdf_without_a_title_is_refused(tmp_path: Path, settings: LazySettings) -> None:
+    (tmp_path / "untitled.html").write_text('{% extends "pdf/base.html" %}')
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [str(tmp_path)]}]
+    with pytest.raises(ValueError, match="title"):
+        pdf_render(template_name="untitled.html", context={}, language="fi")

@@ -165,3 +165,12 @@ def test_control_characters_in_contact_details_are_refused_and_the_rest_kept(
     assert "(U+0000)" in html
     assert "Null characters are not allowed" not in html  # one message, not Django's own too
     assert not ContactVerification.objects.exists()
+
+
+def test_neither_contact_field_is_marked_optional_as_one_of_them_is_needed(
+    client: Client,
+) -> None:
+    logged_in_client(client)
+    html = client.get(REGISTER).content.decode()
+    assert "Sähköpostiosoite" in html
+    assert "(vapaaehtoinen)" not in html

@@ -81,8 +81,9 @@ def test_form_error_links_and_change_links_focus_the_first_input_of_a_group(
     me.choose("I confirm the information is correct.")
     me.go_on()
     me.expect_page("Check your answers before sending")
-    # One heading for the sending part; the form's own "Declaration" page keeps its heading.
-    expect(me.main.get_by_role("heading", name="Declaration", exact=True)).to_have_count(1)
+    # The declaration is stated once, beside "Send": no "Declaration" section of answers.
+    expect(me.main.get_by_role("heading", name="Declaration", exact=True)).to_have_count(0)
+    assert me.main.inner_text().count("information is correct") == 1
     # The guardian's name comes from the register and cannot be changed here.
     expect(me.main.get_by_role("link", name="Change Name", exact=True)).to_have_count(0)
     follow(me.page, me.main.get_by_role("link", name="Change Child's name, Child 1"))
