@@ -107,13 +107,16 @@ def _enroll_form_checked(request: HttpRequest, course: Course) -> EnrollForm | H
     return form
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 @acting_required
 def course_review(request: HttpRequest, code: str) -> HttpResponse:
     """What the enrollment means (price, place, times, cancellation terms) before it is made.
     The typed answers go on as hidden fields, checked again on confirming, and stay in the
-    session so that "Change" shows them in the form again."""
+    session so that "Change" shows them in the form again. A GET (the language switch, a
+    bookmark) goes to the course page, which has them."""
     course = selectors.course_by_code(code)
+    if request.method != "POST":
+        return HttpResponseRedirect(f"{course.get_absolute_url()}#enroll", status=303)
     form = _enroll_form_checked(request, course)
     if isinstance(form, HttpResponse):
         return form

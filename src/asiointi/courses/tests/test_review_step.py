@@ -204,3 +204,14 @@ def test_a_full_answer_sends_nothing(
         )
     assert enrollment.status == Status.FULL
     assert not OutboxMessage.objects.filter(recipient="late@example.fi").exists()
+
+
+def test_the_review_address_opened_by_get_goes_to_the_course_page_with_the_answers(
+    course: Course, make_person: MakePerson
+) -> None:
+    client = client_for(make_person())
+    client.post(review_url(course), CHILD)
+    response = client.get(review_url(course))
+    assert response.status_code == 303
+    assert response["Location"] == f"{course.get_absolute_url()}#enroll"
+    assert 'value="Aino Esimerkki"' in client.get(course.get_absolute_url()).content.decode()
