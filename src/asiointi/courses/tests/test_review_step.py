@@ -148,6 +148,8 @@ def test_the_folder_shows_the_enrollments_own_reference(
     assert item.reference != course.code
     page = client_for(person).get(reverse("folder:index")).content.decode()
     assert enrollment.reference in page
+    own = client_for(person).get(enrollment.get_absolute_url()).content.decode()
+    assert f"Reference: {enrollment.reference}" in own
 
 
 @pytest.mark.usefixtures("dev_outbox")
