@@ -10,6 +10,7 @@ class CoursesConfig(AppConfig):
         from asiointi.notify.rendering import template_register
 
         template_register("course_place", {"course_name", "course_code"})
+        template_register("course_enrollment", {"course_name", "reference", "status", "place"})
 
         from asiointi.catalogue.models import Service
         from asiointi.catalogue.starts import start_resolver_register

@@ -2,7 +2,8 @@
 
 Times are set relative to the first load, so a fresh `make run` always has courses already open,
 one opening in a quarter of an hour (with its countdown and pre-queue), some opening in days and
-one full with a waiting list. Existing rows are kept unless refresh.
+one with every place taken and free waiting places, so the waiting list can be seen working.
+Existing rows are kept unless refresh.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -112,7 +113,7 @@ COURSES: list[
         17,
         14,
         4,
-        2,
+        6,
         "105",
         -72,
         {"teacher": "Anna Savi", "limit_per_term": 2},
@@ -284,7 +285,7 @@ def _course_fields(entry: tuple[Any, ...], now: datetime) -> dict[str, Any]:
 
 
 def _fill(course: Course) -> None:
-    """The full course: demo participants take every place and two waiting places."""
+    """Demo participants take every place and two of the waiting places."""
     from asiointi.courses.services import enrollment_create, participant_self
 
     user_model = get_user_model()

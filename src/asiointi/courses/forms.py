@@ -3,6 +3,7 @@ from typing import Any
 from django import forms
 from django.core.validators import MaxValueValidator
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -125,6 +126,23 @@ class EnrollForm(forms.Form):
                     "dependant_birth_date", _("The date of birth cannot be in the future.")
                 )
         return data
+
+    def review_rows(self) -> list[tuple[str, str]]:
+        """The typed answers as the review page lists them: label and value."""
+        data = self.cleaned_data
+        rows: list[tuple[str, str]] = []
+        if self.organisation:
+            rows.append((str(_("Name of the group")), data["group_name"]))
+            rows.append((str(_("Number of participants")), str(data["group_size"])))
+        elif data["participant"] == "dependant":
+            rows.append((str(_("Participant's name")), data["dependant_name"]))
+            born = data["dependant_birth_date"]
+            rows.append((str(_("Participant's date of birth")), date_format(born)))
+        else:
+            rows.append((str(_("Who is enrolling?")), str(_("Myself"))))
+        for field in self.question_fields():
+            rows.append((str(field.label), data[field.name] or "–"))
+        return rows
 
     def question_fields(self) -> list[forms.BoundField]:
         return [self[name] for name in self.fields if name.startswith("q_")]

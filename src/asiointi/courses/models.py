@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from asiointi.privacy.masking import identity_codes_masked
+from asiointi.submissions.reference import reference_new
 
 # name, description, place and audience get fi/sv/en columns through modeltranslation.
 
@@ -92,6 +93,17 @@ class Course(models.Model):
     def waiting_places_left(self) -> int:
         return max(self.waiting_capacity - self.waiting_seats, 0)
 
+    @property
+    def place_free(self) -> bool:
+        """A place for one more participant. One behind a waiting list is not free: nobody
+        jumps the waiting list."""
+        return self.waiting_seats == 0 and self.places_left > 0
+
+    @property
+    def nothing_left(self) -> bool:
+        """No place and no waiting-list place for one more participant."""
+        return not self.place_free and self.waiting_places_left == 0
+
 
 class CourseSession(models.Model):
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="sessions")
@@ -121,6 +133,10 @@ class Enrollment(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="enrollments")
+    # The asiointitunnus the person reads out on the phone, like a submission's.
+    reference = models.CharField(
+        _("reference"), max_length=12, unique=True, default=reference_new, editable=False
+    )
     customer = models.ForeignKey(
         "customers.Customer", on_delete=models.PROTECT, related_name="enrollments"
     )

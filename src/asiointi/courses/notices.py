@@ -1,11 +1,12 @@
-"""What a change of an enrollment tells the customer: the folder entry, the promotion message."""
+"""What a change of an enrollment tells the customer: the folder entry and a message."""
 
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from asiointi.courses.models import Enrollment
+from asiointi.folder.notifying import customer_notify
 from asiointi.folder.services import folder_item_record
-from asiointi.notify.services import notification_send
 
 LANGUAGES = ("fi", "sv", "en")
 STATUS_LABELS = {
@@ -38,31 +39,36 @@ def enrollment_folder_record(enrollment: Enrollment) -> None:
         status_label=STATUS_LABELS[enrollment.status],  # type: ignore[index]
         link_name="courses:enrollment_detail",
         link_args=(enrollment.pk,),
-        reference=enrollment.course.code,
+        reference=enrollment.reference,
         service=enrollment.course.service,
         occurred_at=enrollment.decided_at or enrollment.created_at,
     )
 
 
+def _first_session(enrollment: Enrollment) -> str:
+    first = enrollment.course.sessions.order_by("starts_at").first()
+    return date_format(timezone.localtime(first.starts_at), "DATETIME_FORMAT") if first else ""
+
+
+def enrollment_notify(enrollment: Enrollment, *, template: str = "course_enrollment") -> None:
+    """Tell the customer what became of the enrollment (a place, a waiting-list or queue place,
+    a cancellation) by the channel they chose; sent once the change commits."""
+
+    def context() -> dict[str, str]:
+        language = translation.get_language() or "fi"
+        course = enrollment.course
+        return {
+            "course_name": enrollment_title(enrollment)[language],
+            "course_code": course.code,
+            "reference": enrollment.reference,
+            "status": enrollment.status,
+            "place": str(course.place) + (f", {course.address}" if course.address else ""),
+            "first_session": _first_session(enrollment),
+        }
+
+    customer_notify(customer=enrollment.customer, template=template, context=context)
+
+
 def promotion_notify(enrollment: Enrollment) -> None:
-    """Tell the person who enrolled, on each contact they have confirmed, in their language."""
-    person = enrollment.acting_person
-    language = enrollment.language
-    context = {
-        "course_name": enrollment_title(enrollment)[language],
-        "course_code": enrollment.course.code,
-    }
-    channels = []
-    if person.email and person.email_verified_at:
-        channels.append(("email", person.email))
-    if person.mobile_number and person.mobile_verified_at:
-        channels.append(("sms", person.mobile_number))
-    with translation.override(language):
-        for channel, address in channels:
-            notification_send(
-                channel=channel,  # type: ignore[arg-type]
-                to=address,
-                template="course_place",
-                context=context,
-                language=language,
-            )
+    """A place from the waiting list."""
+    enrollment_notify(enrollment, template="course_place")

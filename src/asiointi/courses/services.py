@@ -18,7 +18,11 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from asiointi.courses.models import LIVE, Course, Enrollment
-from asiointi.courses.notices import enrollment_folder_record, promotion_notify
+from asiointi.courses.notices import (
+    enrollment_folder_record,
+    enrollment_notify,
+    promotion_notify,
+)
 from asiointi.courses.rules import age_on, birth_date_of_person
 from asiointi.customers.acting import Acting
 from asiointi.customers.models import Customer
@@ -248,6 +252,8 @@ def enrollment_create(
     enrollment_folder_record(enrollment)
     status = str(enrollment.status)
     transaction.on_commit(lambda: ENROLLMENTS.labels(status=status).inc())
+    if enrollment.status != Status.FULL:
+        enrollment_notify(enrollment)
     return enrollment
 
 
@@ -309,6 +315,7 @@ def enrollment_cancel(
     enrollment.acting_person = acting.person
     enrollment.save(update_fields=["status", "cancelled_at", "acting_person"])
     enrollment_folder_record(enrollment)
+    enrollment_notify(enrollment)
     _promote(course, now)
     _save_numbers(course)
     return enrollment

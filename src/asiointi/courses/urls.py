@@ -12,5 +12,6 @@ urlpatterns = [
     path(_("enrollments/<int:pk>/"), views.enrollment_detail, name="enrollment_detail"),
     path(_("enrollments/<int:pk>/cancel/"), views.enrollment_cancel, name="enrollment_cancel"),
     path("<slug:code>/", views.course_detail, name="course_detail"),
+    path(_("<slug:code>/review/"), views.course_review, name="course_review"),
     path(_("<slug:code>/enroll/"), views.course_enroll, name="course_enroll"),
 ]

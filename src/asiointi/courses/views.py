@@ -43,7 +43,9 @@ def _course_page(
     groups_refused = bool(acting and acting.is_organisation and not course.organisations_may_enroll)
     contact_first = bool(acting and not access_granted(acting=acting, service=course.service))
     if acting and form is None and not groups_refused and not contact_first:
-        form = EnrollForm(course=course, organisation=acting.is_organisation)
+        # Back from the review page: the answers typed there, not an empty form.
+        typed = request.session.get(_review_key(course))
+        form = EnrollForm(course=course, organisation=acting.is_organisation, initial=typed)
     context = {
         "course": course,
         "sessions": selectors.course_sessions(course),
@@ -85,10 +87,12 @@ def course_detail(request: HttpRequest, code: str) -> HttpResponse:
     return _course_page(request, course, None)
 
 
-@require_POST
-@acting_required
-def course_enroll(request: HttpRequest, code: str) -> HttpResponse:
-    course = selectors.course_by_code(code)
+def _review_key(course: Course) -> str:
+    return f"courses.review:{course.code}"
+
+
+def _enroll_form_checked(request: HttpRequest, course: Course) -> EnrollForm | HttpResponse:
+    """The bound form once the acting customer may enroll here, or the page saying why not."""
     acting = request.acting  # type: ignore[attr-defined]
     acting_check(acting, service=course.service)
     if not access_granted(acting=acting, service=course.service):
@@ -100,6 +104,48 @@ def course_enroll(request: HttpRequest, code: str) -> HttpResponse:
     form = EnrollForm(request.POST, course=course, organisation=acting.is_organisation)
     if not form.is_valid():
         return _course_page(request, course, form, status=400)
+    return form
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@acting_required
+def course_review(request: HttpRequest, code: str) -> HttpResponse:
+    """What the enrollment means (price, place, times, cancellation terms) before it is made.
+    The typed answers go on as hidden fields, checked again on confirming, and stay in the
+    session so that "Change" shows them in the form again. A GET (the language switch, a
+    bookmark) goes to the course page, which has them."""
+    course = selectors.course_by_code(code)
+    if request.method != "POST":
+        return HttpResponseRedirect(f"{course.get_absolute_url()}#enroll", status=303)
+    form = _enroll_form_checked(request, course)
+    if isinstance(form, HttpResponse):
+        return form
+    phase = selectors.course_phase(course)
+    if phase == "open" and course.nothing_left:
+        return HttpResponseRedirect(course.get_absolute_url(), status=303)
+    typed = {name: form.data.get(name, "") for name in form.fields}
+    request.session[_review_key(course)] = typed
+    context = {
+        "course": course,
+        "sessions": selectors.course_sessions(course),
+        "phase": phase,
+        "waiting_only": phase == "open" and not course.place_free,
+        "form": form,
+        "typed": typed,
+        "rows": form.review_rows(),
+    }
+    return render(request, "courses/course_review.html", context)
+
+
+@require_POST
+@acting_required
+def course_enroll(request: HttpRequest, code: str) -> HttpResponse:
+    """The review page's "Confirm": enrolls. Pressing it again gives back the same enrollment."""
+    course = selectors.course_by_code(code)
+    acting = request.acting  # type: ignore[attr-defined]
+    form = _enroll_form_checked(request, course)
+    if isinstance(form, HttpResponse):
+        return form
     try:
         enrollment = services.enrollment_create(
             course=course,
@@ -111,6 +157,7 @@ def course_enroll(request: HttpRequest, code: str) -> HttpResponse:
     except services.EnrollmentRefused as refusal:
         form.add_error(None, str(refusal.message))
         return _course_page(request, course, form, status=409)
+    request.session.pop(_review_key(course), None)
     return HttpResponseRedirect(enrollment.get_absolute_url(), status=303)
 
 

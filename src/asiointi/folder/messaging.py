@@ -18,10 +18,9 @@ from asiointi.catalogue.models import Agency, Service
 from asiointi.customers.acting import Acting
 from asiointi.customers.models import Customer
 from asiointi.folder.models import FolderItem, Message, NotificationPreference, Thread
-from asiointi.folder.selectors import confirmed_contacts
+from asiointi.folder.notifying import customer_notify
 from asiointi.folder.services import folder_item_record
 from asiointi.identity.models import User
-from asiointi.notify.services import notification_send
 from asiointi.organisations.models import Organisation
 from asiointi.pdf import pdf_render
 
@@ -107,7 +106,7 @@ def message_send(
         message.document.save(message.document_name, ContentFile(document), save=False)
     message.save()
     thread_items_refresh(thread=thread)
-    customer_notify(customer=customer)
+    folder_news_notify(customer)
     return message
 
 
@@ -210,26 +209,11 @@ def _decision_pdf(thread: Thread, *, body: str, served_on: date) -> bytes:
     )
 
 
-def customer_notify(*, customer: Customer) -> None:
-    """Tell the customer, per their choice, that something is new; link to the folder (which asks
-    them to log in first). A customer without confirmed contact details is not told; an
-    organisation is told at its own confirmed address, not at those of the people acting for it."""
-    preference = NotificationPreference.objects.filter(customer=customer).first()
-    addresses = confirmed_contacts(customer=customer)
-    if not any(addresses.values()):
-        logger.info("Customer %s has no confirmed contact details to notify", customer.pk)
-        return
-    channel = preference.channel if preference else ("email" if addresses["email"] else "sms")
-    language = preference.language if preference else settings.LANGUAGE_CODE
-    wanted = {name: channel in (name, "both") for name in ("email", "sms")}
-    with translation.override(language):
-        link = settings.PORTAL_URL + reverse("folder:index")
-    for name in ("email", "sms"):
-        if wanted[name] and addresses[name]:
-            notification_send(
-                channel=name,  # type: ignore[arg-type]
-                to=addresses[name],
-                template="folder_new",
-                context={"folder_url": link},
-                language=language,
-            )
+def folder_news_notify(customer: Customer) -> None:
+    """Tell the customer that something is new; link to the folder (which asks them to log in
+    first)."""
+    customer_notify(
+        customer=customer,
+        template="folder_new",
+        context=lambda: {"folder_url": settings.PORTAL_URL + reverse("folder:index")},
+    )

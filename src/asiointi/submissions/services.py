@@ -300,7 +300,7 @@ def submission_status_change(
     The row is locked and read again, so two clerks pressing at once make one change: the second
     finds the status already set and changes nothing (False).
     """
-    from asiointi.folder.messaging import customer_notify
+    from asiointi.folder.messaging import folder_news_notify
 
     locked = (
         Submission.objects.select_for_update(of=("self",))
@@ -313,7 +313,7 @@ def submission_status_change(
     submission_status_set(submission=locked, status=status, changed_by=changed_by)
     submission.status = status
     if notify:
-        customer_notify(customer=locked.customer)
+        folder_news_notify(locked.customer)
     return True
 
 

@@ -45,8 +45,13 @@ def test_cancelling_gives_the_place_to_the_first_waiting_who_is_told_by_email(
     assert statuses[waiting_2.pk] == Status.WAITING
     course.refresh_from_db()
     assert (course.enrolled_seats, course.waiting_seats) == (2, 1)
-    assert [m.to for m in mail.outbox] == [["resident2@example.fi"]]
-    assert course.name_fi in mail.outbox[0].subject
+    # The one who cancelled is told of the cancellation, the first waiting of the place.
+    cancelled, placed = mail.outbox
+    assert cancelled.to == ["resident0@example.fi"]
+    assert course.name_fi in cancelled.subject
+    assert first.reference in cancelled.body
+    assert placed.to == ["resident2@example.fi"]
+    assert course.name_fi in placed.subject
     promoted = FolderItem.objects.get(kind="enrollment", key=str(waiting_1.pk))
     assert promoted.status == "enrolled"
     page = client_for(waiting_2.acting_person).get(waiting_2.get_absolute_url()).content.decode()

@@ -77,6 +77,7 @@ def test_save_and_continue_later_tells_how_long_the_draft_is_kept(tessa_client: 
     page = tessa_client.get(response.headers["Location"]).content.decode()
     expires = Draft.objects.get().expires_at
     assert timezone.localtime(expires).strftime("%-d.%-m.%Y") in page
+    assert "kunnes lähetät sen tai se vanhenee" in page
 
 
 # Session, person, customer, draft; the locked read of its answers, their write, the folder

@@ -118,10 +118,12 @@ def test_the_queue_answer_changes_in_place_at_the_opening(
     make_course: MakeCourse,
     make_person: MakePerson,
 ) -> None:
-    course = make_course(opens_at=timezone.now() + timedelta(seconds=5))
+    # Time for the review page too before the opening.
+    course = make_course(opens_at=timezone.now() + timedelta(seconds=10))
     page = logged_in_page(open_page, site, make_person())
     page.goto(course_url(site, course))
     follow(page, page.get_by_role("button", name="Join the queue"))
+    follow(page, page.get_by_role("button", name="Confirm and join the queue"))
     expect(page.locator(".enrollment-answer")).to_contain_text("You are in the queue.")
     check_page(page, "in the queue, with JavaScript")
     mark(page)
