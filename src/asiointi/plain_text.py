@@ -25,6 +25,23 @@ BIDI_CONTROLS = frozenset(
 MULTILINE_ALLOWED = frozenset("\n\r\t")
 
 
+def trimmed(value: str) -> str:
+    """The text without spaces at its ends; a forbidden character there stays, to be refused.
+    (str.strip() would silently drop a vertical tab, form feed or separator at either end.)"""
+    start, end = 0, len(value)
+    while start < end and _trimmable(value[start]):
+        start += 1
+    while end > start and _trimmable(value[end - 1]):
+        end -= 1
+    return value[start:end]
+
+
+def _trimmable(character: str) -> bool:
+    return character.isspace() and (
+        character in MULTILINE_ALLOWED or unicodedata.category(character) not in ("Cc", "Zl", "Zp")
+    )
+
+
 def forbidden_character(value: str, *, multiline: bool = False) -> str | None:
     """The first character the text may not hold, or None when it is fine."""
     for character in value:
@@ -76,10 +93,16 @@ class PlainTextField(forms.CharField):
     """A CharField with the rule above, its one message replacing Django's own for NUL."""
 
     def __init__(self, *, multiline: bool = False, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+        stripping = kwargs.pop("strip", True)
+        super().__init__(strip=False, **kwargs)
+        self.trimming = stripping
         self.validators = [
             validator
             for validator in self.validators
             if not isinstance(validator, ProhibitNullCharactersValidator)
         ]
         self.validators.append(PlainTextValidator(multiline=multiline))
+
+    def to_python(self, value: Any) -> Any:
+        value = super().to_python(value)
+        return trimmed(value) if self.trimming and isinstance(value, str) else value

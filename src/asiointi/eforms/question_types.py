@@ -23,7 +23,7 @@ from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.fi import ytunnus
 
 from asiointi.eforms.definition import Question
-from asiointi.plain_text import plain_text_problem
+from asiointi.plain_text import plain_text_problem, trimmed
 from asiointi.privacy.identity_codes import identity_code_mask, identity_code_normalise
 
 Raw = dict[str, Any]
@@ -53,7 +53,7 @@ class QuestionType:
 
     def raw_from_post(self, data: Any, name: str) -> Raw:
         return {
-            field: str(data.get(self.input_name(name, field), "")).strip()[:5000]
+            field: trimmed(str(data.get(self.input_name(name, field), "")))[:5000]
             for field in self.fields
         }
 
@@ -126,7 +126,7 @@ class LongText(ShortText):
 
     def raw_from_post(self, data: Any, name: str) -> Raw:
         # Line breaks are part of the answer; only the ends are trimmed.
-        return {"value": str(data.get(name, "")).strip()[:20000]}
+        return {"value": trimmed(str(data.get(name, "")))[:20000]}
 
 
 class Number(QuestionType):

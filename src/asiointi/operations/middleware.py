@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 
 from asiointi.operations.context import RequestContext, current
 from asiointi.operations.metrics import REQUEST_SECONDS
+from asiointi.privacy.identity_codes import identity_codes_masked
 
 logger = logging.getLogger("asiointi.request")
 
@@ -66,16 +67,18 @@ class RequestObservationMiddleware:
             view=view or "unresolved", method=request.method or "", status=str(status)
         ).observe(duration)
         # The path without its query string: a query may carry what a person typed or a code
-        # from an identity provider.
+        # from an identity provider. A path may itself hold an identity code (e-Authorizations'
+        # register call names the person in it): masked.
+        path = identity_codes_masked(request.path)
         logger.info(
             "%s %s %s",
             request.method,
-            request.path,
+            path,
             status,
             extra={
                 "status": status,
                 "duration_ms": round(duration * 1000, 1),
                 "method": request.method,
-                "path": request.path,
+                "path": path,
             },
         )

@@ -47,3 +47,15 @@ def test_the_field_gives_one_message_for_nul() -> None:
         PlainTextField().clean("AB\x00\x1b\u202eC")
     assert [error.code for error in raised.value.error_list] == ["control_character"]
     assert "(U+0000)" in raised.value.messages[0]
+
+
+def test_trimming_keeps_a_forbidden_character_at_either_end_so_it_is_refused() -> None:
+    from asiointi.plain_text import PlainTextField, trimmed
+
+    assert trimmed("  8,5\u00a0\n") == "8,5"
+    assert trimmed("A\x0b") == "A\x0b"
+    assert trimmed("\u2028 A") == "\u2028 A"
+    field = PlainTextField(required=False)
+    assert field.clean("  Olli  ") == "Olli"
+    with pytest.raises(ValidationError):
+        field.clean("Olli\x0c")

@@ -66,3 +66,13 @@ def test_production_writes_json_and_the_embedded_profile_plain_text() -> None:
     assert plain.stderr.strip().endswith("WARNING x [] hello")
     refused = run_python_in_production(code, LOG_FORMAT="xml")
     assert "LOG_FORMAT must be plain or json" in refused.stderr
+
+
+@pytest.mark.django_db
+def test_an_identity_code_in_the_path_is_logged_masked(
+    client: Client, json_lines: io.StringIO
+) -> None:
+    client.get("/devidp/valtuudet/service/ypa/user/register/asiointi/010280-952L")
+    [line] = [r for r in records(json_lines) if r["logger"] == "asiointi.request"]
+    assert "010280-952L" not in json.dumps(line)
+    assert str(line["path"]).endswith("/010280-****")
