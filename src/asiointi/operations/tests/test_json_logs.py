@@ -66,3 +66,14 @@ def test_production_writes_json_and_the_embedded_profile_plain_text() -> None:
     assert plain.stderr.strip().endswith("WARNING x [] hello")
     refused = run_python_in_production(code, LOG_FORMAT="xml")
     assert "LOG_FORMAT must be plain or json" in refused.stderr
+
+
+@pytest.mark.django_db
+def test_an_identity_code_in_the_path_is_masked_in_the_log_line(
+    client: Client, json_lines: io.StringIO
+) -> None:
+    client.get("/fi/kurssit/palvelu/010280-952L/")
+    client.get("/fi/kurssit/palvelu/010280-952X/")  # not a valid code: as it is
+    paths = [r["path"] for r in records(json_lines) if r["logger"] == "asiointi.request"]
+    assert paths == ["/fi/kurssit/palvelu/010280-****/", "/fi/kurssit/palvelu/010280-952X/"]
+    assert "952L" not in json_lines.getvalue()
