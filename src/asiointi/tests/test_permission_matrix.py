@@ -529,8 +529,9 @@ ROWS: list[Row] = [
         "courses:enrollment_cancel",
         targets=fresh_enrollments,
         fresh=True,
-        get=GET_ONLY,
+        get=owners(OK),
         post=owners(redirect(below("courses:enrollment_detail", pk=987654), statuses=SEE_OTHER)),
+        note="GET asks first",
     ),
     # The back office: an agency's staff with a verified second factor, its own things only.
     Row("backoffice:home", get=HOME, post=GET_ONLY),
