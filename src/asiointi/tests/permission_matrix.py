@@ -47,6 +47,11 @@ OF_S2 = "organisation, S2"
 OF_NO_SERVICE = "organisation, no service"
 OF_ORGANISATION = "organisation"
 
+# The back office's: an agency's (its inbox), the owning agency's being the one whose services the
+# resident's and S1's forms are (S2's is a third agency's).
+OF_OWNING_AGENCY = "owning agency"
+OF_OTHER_AGENCY = "another agency"
+
 # What each persona may open of whose: acting for the organisation with a role opens all of it,
 # a mandate for S1 only S1's things. Staff and superusers are nobody's representative here.
 SEES: dict[str, frozenset[str]] = {
@@ -120,11 +125,19 @@ FORBIDDEN = Answer((403,), label="403")
 BAD_REQUEST = Answer((400,), label="400")
 UNAUTHORIZED = Answer((401,), label="401")
 LOGIN = redirect("identity:login")
+STAFF_LOGIN = redirect("backoffice:login")
 ADMIN_LOGIN = redirect("admin:login")
 REFUSED = redirect("organisations:refused")
 ADMITTED = Answer((), label="admitted", admitted=True)
 AUDIENCE = redirect(below("organisations:audience_refused", slug="SLUG"))
 REFUSAL_PAGE = Answer((403,), label="403, the page that explains")
+
+
+# What each member of staff handles: their agency's inbox and its cases.
+STAFF_OF: dict[str, frozenset[str]] = {
+    OWN_STAFF: frozenset({OF_OWNING_AGENCY, OF_RESIDENT, OF_S1}),
+    OTHER_STAFF: frozenset({OF_OTHER_AGENCY}),
+}
 
 
 @dataclass(frozen=True)
@@ -225,6 +238,22 @@ def starts(answer: Answer, *, groups_anywhere: bool = False) -> Rule:
                 return REFUSED
             return answer if groups_anywhere else AUDIENCE
         return answer if owner == OF_RESIDENT else AUDIENCE
+
+    return Rule(decide)
+
+
+def staff(answer: Answer, of: dict[str, Answer] | None = None) -> Rule:
+    """The back office: the agency's staff (a verified second factor) get `answer` (or, per
+    owner, `of[owner]`) for their agency's things; other staff and a platform superuser 404;
+    anyone else, a superuser without a verified device included, to the staff login."""
+    by_owner = of or {}
+
+    def decide(persona: str, owner: str) -> Answer:
+        if persona in STAFF_OF or persona == ADMIN:
+            if owner in STAFF_OF.get(persona, frozenset()):
+                return by_owner.get(owner, answer)
+            return NOT_FOUND
+        return STAFF_LOGIN
 
     return Rule(decide)
 
@@ -391,7 +420,7 @@ class Matrix:
             if cell.method != POST:
                 continue
             answer = cell.row.post.expected(cell.persona, cell.owner)
-            if answer in (NOT_ALLOWED, NOT_FOUND, LOGIN, ADMIN_LOGIN, REFUSED):
+            if answer in (NOT_ALLOWED, NOT_FOUND, LOGIN, ADMIN_LOGIN, STAFF_LOGIN, REFUSED):
                 continue
             chosen.setdefault((cell.row.name, cell.url, cell.target), cell)
         return list(chosen.values())

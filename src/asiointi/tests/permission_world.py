@@ -19,8 +19,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_otp.plugins.otp_static.models import StaticDevice
 
-from asiointi.backoffice.services import agency_membership_add
-from asiointi.backoffice.tests.fixtures import log_in_verified, superuser_with_totp
+from asiointi.backoffice.models import AgencyMembership
+from asiointi.backoffice.tests.fixtures import log_in_verified, superuser_with_totp, totp_code
+from asiointi.backoffice.tests.support import OTHER_AGENCY, staff_member
+from asiointi.backoffice.tests.support import PASSWORD as STAFF_PASSWORD
 from asiointi.catalogue.models import Agency, Service
 from asiointi.courses.models import Course, CourseSession, Enrollment
 from asiointi.courses.services import enrollment_create, participant_group, participant_self
@@ -89,6 +91,20 @@ def _persona(name: str, client: Client) -> Persona:
     return Persona(name=name, session_key=session.value if session else "", csrf_token=token)
 
 
+def _staff_logged_in(username: str, agency: Agency) -> Client:
+    """A clerk of the agency, logged in at the back office with password and authenticator code,
+    as staff do (the session then has the staff idle timeout and login page)."""
+    _user, device = staff_member(username, agency.slug, AgencyMembership.Role.CLERK)
+    client = Client()
+    with translation.override("fi"):
+        response = client.post(
+            reverse("backoffice:login"),
+            {"username": username, "password": STAFF_PASSWORD, "otp_token": totp_code(device)},
+        )
+    assert response.status_code == 302, f"{username}: the staff login failed"
+    return client
+
+
 def _logged_in(portal: str, key: str) -> Client:
     browser = log_in(portal, key)
     client = Client()
@@ -107,6 +123,8 @@ class World:
     enrollments: dict[str, Enrollment]
     courses: dict[str, Course]
     services: dict[str, Service]
+    course_services: dict[str, Service]  # needing prior contact (the resident's), or not
+    agencies: dict[str, Agency]  # the owning agency (of the resident's and S1's cases), another
     personas: dict[str, Persona]
     outbox_message: OutboxMessage | None
 
@@ -220,15 +238,14 @@ def build(portal: str) -> World:
     DataExport.objects.update(created_at=timezone.now() - datetime.timedelta(days=2))
 
     owning = services[m.OF_RESIDENT].agency
-    other_agency = Agency.objects.exclude(pk=owning.pk).first()
-    assert other_agency is not None
-    staff = {}
-    for name, agency in ((m.OWN_STAFF, owning), (m.OTHER_STAFF, other_agency)):
-        user = User.objects.create_user(username=f"staff-{agency.slug}", is_staff=True)
-        agency_membership_add(user=user, agency=agency)
-        client = Client()
-        client.force_login(user)
-        staff[name] = _persona(name, client)
+    assert owning == services[m.OF_S1].agency != services[m.OF_S2].agency
+    other_agency = Agency.objects.get(slug=OTHER_AGENCY)
+    assert other_agency not in (owning, services[m.OF_S2].agency)
+    agencies = {m.OF_OWNING_AGENCY: owning, m.OF_OTHER_AGENCY: other_agency}
+    staff = {
+        name: _persona(name, _staff_logged_in(f"staff-{agency.slug}", agency))
+        for name, agency in ((m.OWN_STAFF, owning), (m.OTHER_STAFF, other_agency))
+    }
     superuser = User.objects.create_superuser(username="unverified-admin", password="x" * 20)
     unverified = Client()
     unverified.force_login(superuser)
@@ -236,6 +253,15 @@ def build(portal: str) -> World:
     admin = _persona(m.ADMIN, log_in_verified(Client(), admin_user, device))
     _admin_objects(admin_user)
     access_grant(service=services[m.OF_S2], customer=company.customer, granted_by=admin_user)
+    courses = Service.objects.filter(kind=Service.Kind.COURSE, published=True).order_by("slug")
+    open_course = courses.filter(requires_prior_contact=False).first()
+    prior_contact_course = courses.filter(requires_prior_contact=True).first()
+    assert open_course is not None and prior_contact_course is not None
+    course_services = {m.OF_NO_SERVICE: open_course, m.OF_RESIDENT: prior_contact_course}
+    # Opened to the resident only: anyone else is told to contact the agency first.
+    access_grant(
+        service=course_services[m.OF_RESIDENT], customer=acting.customer, granted_by=admin_user
+    )
 
     world = World(
         resident=things,
@@ -245,6 +271,8 @@ def build(portal: str) -> World:
         enrollments={},
         courses={owner: _course(f"matrix-{n}", s) for n, (owner, s) in enumerate(services.items())},
         services=services,
+        course_services=course_services,
+        agencies=agencies,
         personas={
             m.ANONYMOUS: _persona(m.ANONYMOUS, Client()),
             m.RESIDENT: resident,

@@ -30,6 +30,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import resolve, reverse
 from django.utils import translation
 
+from asiointi.backoffice.tests.support import OTHER_AGENCY, OWNING_AGENCY
 from asiointi.devidp.tests.conftest import _provider_jwk, provider_key  # noqa: F401
 from asiointi.identity.keys import client_keys, generate_keys
 from asiointi.notify.tests.fixtures import dev_outbox  # noqa: F401
@@ -42,9 +43,11 @@ from asiointi.tests.permission_matrix import (
     NOT_FOUND,
     OK,
     REFUSAL_PAGE,
+    STAFF_LOGIN,
     UNAUTHORIZED,
     Answer,
     Row,
+    Rule,
     Target,
     admin_only,
     below,
@@ -54,6 +57,7 @@ from asiointi.tests.permission_matrix import (
     logged_in,
     owners,
     redirect,
+    staff,
     starts,
 )
 from asiointi.tests.permission_world import World, build, first_page
@@ -184,6 +188,47 @@ def register_call(world: World) -> list[Target]:
     return [Target({"client_id": settings.VALTUUDET_CLIENT_ID, "identity_code": "010280-0000"})]
 
 
+def agencies(world: World) -> list[Target]:
+    return [Target({"agency": a.slug}, owner) for owner, a in world.agencies.items()]
+
+
+def _case(world: World, owner: str, **extra: Any) -> Target:
+    """The owner's sent form as a case, under the owning agency's address (S2's is a third
+    agency's: not found there even by the owning agency's staff)."""
+    submission = world.things()[owner].submission
+    assert submission is not None
+    agency = world.agencies[m.OF_OWNING_AGENCY].slug
+    return Target({"agency": agency, "reference": submission.reference, **extra}, owner)
+
+
+def cases(world: World) -> list[Target]:
+    return [_case(world, owner) for owner in world.things()]
+
+
+def case_files(world: World) -> list[Target]:
+    """The files sent with each case and with the customer's reply; a draft's file is none of
+    the case's."""
+    targets = []
+    for owner, things in world.things().items():
+        for thing in ("submission_file", "reply_file", "draft_file"):
+            target = _case(world, owner, pk=getattr(things, thing).pk)
+            whose = owner if thing != "draft_file" else f"{owner}, a draft's file"
+            targets.append(Target(target.kwargs, whose, thing))
+    return targets
+
+
+def case_documents(world: World) -> list[Target]:
+    return [
+        _case(world, owner, pk=things.decision.pk)
+        for owner, things in world.things().items()
+        if things.decision is not None
+    ]
+
+
+def course_services(world: World) -> list[Target]:
+    return [Target({"slug": s.slug}, o) for o, s in world.course_services.items()]
+
+
 def roles_call(world: World) -> list[Target]:
     return [Target({"session_id": "no-such-session"})]
 
@@ -191,12 +236,49 @@ def roles_call(world: World) -> list[Target]:
 # --- the table: one row per URL name --------------------------------------------------------
 
 PUBLIC = everyone(OK)
-GET_ONLY = everyone(NOT_ALLOWED)
+GET_ONLY = everyone(NOT_ALLOWED)  # or POST only: the other method is refused to anyone
+
+
+def _inbox(slug: str) -> Callable[[], str]:
+    def address() -> str:
+        with translation.override("fi"):
+            return reverse("backoffice:inbox", args=[slug])
+
+    return address
+
+
+OWN_INBOX = _inbox(OWNING_AGENCY)
+# Back to the case (or its notes, its thread): an address under the agency's inbox.
+TO_THE_CASE = redirect(OWN_INBOX)
+HOME = everyone(STAFF_LOGIN).but(
+    own_staff=redirect(OWN_INBOX), other_staff=redirect(_inbox(OTHER_AGENCY)), admin=OK
+)
+PRIOR_CONTACT = Answer((403,), label="403, contact the agency first")
+
+
+def _course_start(persona: str, owner: str) -> Answer:
+    """A course service's courses; one needing prior contact only once the agency has opened
+    it to the customer (here to the resident only)."""
+    if persona == m.ANONYMOUS:
+        return m.LOGIN
+    if persona == m.NO_RIGHTS:
+        return m.REFUSED
+    if owner == m.OF_RESIDENT and persona != m.RESIDENT:
+        return PRIOR_CONTACT
+    return redirect("courses:course_list")
+
 
 ROWS: list[Row] = [
     # Outside the language prefix.
     Row("healthz", get=PUBLIC, post=GET_ONLY),
     Row("brand_css", get=PUBLIC, post=GET_ONLY),
+    Row("readyz", get=PUBLIC, post=GET_ONLY),
+    Row(
+        "metrics",
+        get=everyone(NOT_FOUND),
+        post=everyone(NOT_FOUND),
+        note="METRICS_TOKEN unset (as in the tests): the address does not exist",
+    ),
     # Identity provider protocol: the same for everyone, since the provider calls them.
     Row(
         "identity_protocol:oidc_callback",
@@ -435,14 +517,68 @@ ROWS: list[Row] = [
         get=GET_ONLY,
         post=starts(FORM_ERRORS, groups_anywhere=True),
     ),
+    Row(
+        "courses:service_start",
+        targets=course_services,
+        get=Rule(_course_start),
+        post=GET_ONLY,
+        note="[organisation, no service]: a course service open to all",
+    ),
     Row("courses:enrollment_detail", targets=enrollments, get=owners(OK), post=GET_ONLY),
     Row(
         "courses:enrollment_cancel",
         targets=fresh_enrollments,
         fresh=True,
-        get=GET_ONLY,
+        get=owners(OK),
         post=owners(redirect(below("courses:enrollment_detail", pk=987654), statuses=SEE_OTHER)),
+        note="GET asks first",
     ),
+    # The back office: an agency's staff with a verified second factor, its own things only.
+    Row("backoffice:home", get=HOME, post=GET_ONLY),
+    Row("backoffice:login", get=PUBLIC, post=PUBLIC, note="POST: an empty form is shown again"),
+    Row("backoffice:logout", get=GET_ONLY, post=everyone(STAFF_LOGIN)),
+    Row("backoffice:inbox", targets=agencies, get=staff(OK), post=GET_ONLY),
+    Row("backoffice:export", targets=agencies, get=staff(OK), post=GET_ONLY),
+    Row("backoffice:case", targets=cases, get=staff(OK), post=GET_ONLY),
+    Row(
+        "backoffice:case_status",
+        targets=cases,
+        get=GET_ONLY,
+        post=staff(TO_THE_CASE),
+        post_data={"status": "in_progress"},
+    ),
+    Row(
+        "backoffice:case_assign",
+        targets=cases,
+        get=GET_ONLY,
+        post=staff(TO_THE_CASE),
+        post_data={"assignee": ""},
+    ),
+    Row(
+        "backoffice:case_note",
+        targets=cases,
+        get=GET_ONLY,
+        post=staff(TO_THE_CASE),
+        post_data={"body": "Muistiinpano."},
+    ),
+    Row(
+        "backoffice:case_message",
+        targets=cases,
+        get=GET_ONLY,
+        post=staff(TO_THE_CASE),
+        post_data={"kind": "message", "body": "Hei."},
+    ),
+    Row(
+        "backoffice:case_reveal",
+        targets=cases,
+        get=GET_ONLY,
+        post=staff(OK, of={m.OF_S1: FORM_ERRORS}),
+        post_data={"reason": "Tarkistus"},
+        note="the company's case has no identity code to show",
+    ),
+    Row("backoffice:case_retry", targets=cases, get=GET_ONLY, post=staff(TO_THE_CASE)),
+    Row("backoffice:case_attachment", targets=case_files, get=staff(OK), post=GET_ONLY),
+    Row("backoffice:case_document", targets=case_documents, get=staff(OK), post=GET_ONLY),
 ]
 
 # The admin, one group: every admin address is sampled (`admin_samples`), for every persona.
