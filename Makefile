@@ -8,7 +8,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The OpenID Connect tests run oidc-provider (npm) as an independent OpenID Provider.
 OIDC_PEER := src/asiointi/identity/tests/oidc_peer
 
-.PHONY: run test setup bench check lint messages chromium xmlsec1 clamav poppler system-libs clean
+.PHONY: run test setup bench check lint messages chromium xmlsec1 clamav poppler system-libs clean \
+	prod-up prod-down nginx
 
 # DEBUG is off unless set, so that a forgotten variable never runs production on the embedded
 # profile's keys; these targets run the embedded profile (`make bench` then starts its own server
@@ -18,7 +19,8 @@ run test setup bench: export DEBUG = true
 run: setup system-libs
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: setup $(VENV)/.dev system-libs chromium xmlsec1 clamav poppler $(OIDC_PEER)/node_modules/.package-lock.json
+test: setup $(VENV)/.dev system-libs chromium xmlsec1 clamav poppler nginx \
+	$(OIDC_PEER)/node_modules/.package-lock.json
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy src
@@ -28,6 +30,16 @@ test: setup $(VENV)/.dev system-libs chromium xmlsec1 clamav poppler $(OIDC_PEER
 
 bench: setup $(VENV)/.dev
 	$(BIN)/python -m asiointi.bench
+
+# The production profile on one machine (docs/operations.md): the local PostgreSQL and Redis, two
+# gunicorn nodes, a Celery worker and beat, nginx with TLS in front at https://127.0.0.1:8443/.
+# Its keys are made once into var/prod/env. prod-down stops only what prod-up started.
+PROD_DIR ?= var/prod
+prod-up: $(VENV)/.runtime messages system-libs clamav nginx $(OIDC_PEER)/node_modules/.package-lock.json
+	PYTHONPATH=src $(BIN)/python -m asiointi.operations.topology up --root $(PROD_DIR)
+
+prod-down:
+	PYTHONPATH=src $(BIN)/python -m asiointi.operations.topology down --root $(PROD_DIR)
 
 # Migrations and demo data run every time: both are idempotent and keep existing data.
 setup: $(VENV)/.runtime messages
@@ -74,6 +86,11 @@ system-libs:
 clamav:
 	@command -v clamd >/dev/null || [ -x /usr/sbin/clamd ] \
 	|| ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q clamav-daemon)
+
+# make prod-up puts Debian's nginx in front of the web nodes.
+nginx:
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] \
+	|| ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q nginx)
 
 # The PDF tests read text and fonts back with pdftotext and pdffonts.
 poppler:

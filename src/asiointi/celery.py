@@ -13,3 +13,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asiointi.settings")
 app = Celery("asiointi")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+# Task failures counted for /metrics, and the request id carried into the task's log lines.
+import asiointi.operations.metrics  # noqa: E402
+import asiointi.operations.task_context  # noqa: E402, F401

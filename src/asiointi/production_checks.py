@@ -146,6 +146,13 @@ def shared_cache(s: Settings) -> str | None:
     )
 
 
+def metrics_token(s: Settings) -> str | None:
+    token = s["METRICS_TOKEN"]
+    if token and len(token) < HASH_KEY_MIN_BYTES:
+        return f"METRICS_TOKEN is too short: at least {HASH_KEY_MIN_BYTES} characters"
+    return None
+
+
 CHECKS: tuple[Check, ...] = (
     secret_key,
     identity_code_hash_key,
@@ -161,6 +168,7 @@ CHECKS: tuple[Check, ...] = (
     sms_transport,
     shared_database,
     shared_cache,
+    metrics_token,
 )
 
 

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
 AUTH_USER_MODEL = "identity.User"
 
 MIDDLEWARE = [
+    # First: the request id, log line and latency cover everything below, redirects included.
+    "asiointi.operations.middleware.RequestObservationMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "asiointi.security.ContentSecurityPolicyMiddleware",
     "asiointi.security.PermissionsPolicyMiddleware",
@@ -113,7 +115,11 @@ if not DEBUG:
 # Database: SQLite (WAL) embedded; DATABASE_URL selects PostgreSQL.
 DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    # Health checks: a kept connection the server has ended (a restart, pg_terminate_backend)
+    # is replaced before the request uses it, instead of failing it.
+    DATABASES = {
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+    }
 else:
     DATABASES = {
         "default": {
@@ -157,6 +163,13 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Europe/Helsinki"
+# A task taken by a worker that dies (kill -9, a lost machine) goes back to the queue after this
+# many seconds; it must be longer than any task runs or waits for its retry (an hour at most).
+CELERY_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", 2 * 60 * 60)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# The worker logs through LOGGING (JSON in production) like the web nodes.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # Passwords are for platform superusers in the admin only (residents identify strongly). Axes comes
 # first so a locked-out login is refused before the password is checked; it has no get_user, so
@@ -204,15 +217,42 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_URL = "/media/"
-MEDIA_ROOT = DATA_DIR / "media"
+# Files: a directory every node shares (FILES_DIR, e.g. NFS), or an S3-compatible bucket.
+FILES_DIR = Path(env_str("FILES_DIR", str(DATA_DIR)))
+MEDIA_ROOT = FILES_DIR / "media"
+S3_BUCKET = env_str("S3_BUCKET")
+S3_OPTIONS = {
+    "bucket_name": S3_BUCKET,
+    "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+    "access_key": env_str("S3_ACCESS_KEY_ID") or None,
+    "secret_key": env_str("S3_SECRET_ACCESS_KEY") or None,
+    "region_name": env_str("S3_REGION") or None,
+    "default_acl": None,  # the bucket's own: private
+    "querystring_auth": True,
+    "file_overwrite": False,
+}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": (
+        {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {**S3_OPTIONS, "location": "media"},
+        }
+        if S3_BUCKET
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
     # Residents' attachments: outside MEDIA_ROOT and never given a URL; only the permission-checked
     # download view reads them.
-    "attachments": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(DATA_DIR / "attachments"), "base_url": "/-/"},
-    },
+    "attachments": (
+        {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {**S3_OPTIONS, "location": "attachments"},
+        }
+        if S3_BUCKET
+        else {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(FILES_DIR / "attachments"), "base_url": "/-/"},
+        }
+    ),
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -227,6 +267,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # Security: production refuses insecure defaults; `manage.py check --deploy` passes with DEBUG off.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# The load balancer and the metrics scraper reach the nodes themselves, over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
@@ -309,11 +351,26 @@ BACKOFFICE_EXPORT_MAX_ROWS = env_int("BACKOFFICE_EXPORT_MAX_ROWS", 10_000)
 SESSION_COOKIE_AGE = SESSION_MAX_AGE_SECONDS
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
+# One JSON object per line in production (asiointi/operations/logs.py names the fields), plain
+# text in the embedded profile.
+LOG_FORMAT = env_str("LOG_FORMAT", "plain" if DEBUG else "json")
+if LOG_FORMAT not in ("plain", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be plain or json, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request": {"()": "asiointi.operations.logs.RequestContextFilter"}},
+    "formatters": {
+        "plain": {"()": "asiointi.operations.logs.PlainFormatter"},
+        "json": {"()": "asiointi.operations.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # pysaml2 logs whole assertions and puts them in its error messages: they carry identity
     # codes. The SAML provider logs its own failures without them.
@@ -363,6 +420,8 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@asiointi.invalid")
+# Where Django's file e-mail backend (EMAIL_BACKEND=...filebased.EmailBackend) writes.
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(DATA_DIR / "mail"))
 EMAIL_BACKEND = env_str("EMAIL_BACKEND") or (
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
@@ -478,6 +537,11 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     },
 }
+
+# Prometheus metrics at /metrics (asiointi/operations/metrics.py) for a scraper sending
+# "Authorization: Bearer <METRICS_TOKEN>"; without a token the address does not exist.
+METRICS_TOKEN = env_str("METRICS_TOKEN")
+METRICS_QUEUES = env_list("METRICS_QUEUES", ["celery"])
 
 # Last, on the finished settings: production refuses to start on anything missing or unsafe.
 if not DEBUG:

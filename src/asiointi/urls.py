@@ -5,9 +5,12 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from asiointi import views
+from asiointi.operations import health, metrics
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("metrics", metrics.metrics, name="metrics"),
     path("brand.css", views.brand_css, name="brand_css"),
     path("identity/", include("asiointi.identity.protocol_urls")),
     path("organisations/", include("asiointi.organisations.protocol_urls")),

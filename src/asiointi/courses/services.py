@@ -22,6 +22,7 @@ from asiointi.courses.notices import enrollment_folder_record, promotion_notify
 from asiointi.courses.rules import age_on, birth_date_of_person
 from asiointi.customers.acting import Acting
 from asiointi.customers.models import Customer
+from asiointi.operations.metrics import ENROLLMENTS
 
 Status = Enrollment.Status
 # What the participant can still give up: a place, a waiting-list place or a queue place.
@@ -245,6 +246,8 @@ def enrollment_create(
     if _numbers(course) != numbers:  # a queue place or "full" changes no number
         _save_numbers(course)
     enrollment_folder_record(enrollment)
+    status = str(enrollment.status)
+    transaction.on_commit(lambda: ENROLLMENTS.labels(status=status).inc())
     return enrollment
 
 

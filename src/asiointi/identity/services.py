@@ -19,6 +19,7 @@ from asiointi.identity.providers.base import (
     IdentificationFailed,
     ProviderSession,
 )
+from asiointi.operations.metrics import IDENTIFICATION_FAILURES
 from asiointi.privacy.identity_codes import (
     identity_code_decrypt,
     identity_code_digest,
@@ -183,6 +184,7 @@ def identification_failed(*, request: HttpRequest, failure: IdentificationFailed
     # The detail names the check that failed, never the answer's content.
     detail = "".join(c if c.isprintable() else "?" for c in failure.detail)[:200]
     logger.warning("identification refused (%s): %s", failure.reason, detail or "-")
+    IDENTIFICATION_FAILURES.labels(reason=failure.reason).inc()
     audit_record(
         action=AuditEvent.Action.LOGIN_FAILED,
         request=request,

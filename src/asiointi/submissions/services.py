@@ -19,6 +19,7 @@ from asiointi.eforms.selectors import definition_of
 from asiointi.eforms.validation import Problem, answers_problems
 from asiointi.folder.services import folder_item_record, folder_item_remove
 from asiointi.identity.models import User
+from asiointi.operations.metrics import SUBMISSIONS_SENT
 from asiointi.submissions.crypto import content_decrypt, content_encrypt
 from asiointi.submissions.models import AccessGrant, Draft, StatusChange, Submission
 from asiointi.submissions.reference import reference_new
@@ -218,6 +219,7 @@ def _submission_create(*, draft_key: Any, acting: Acting, language: str) -> Subm
     _submission_in_folder(submission)
     _receipt_send(submission)
     transaction.on_commit(lambda: submission_deliver.delay(str(submission.pk)))
+    transaction.on_commit(SUBMISSIONS_SENT.inc)
     return submission
 
 

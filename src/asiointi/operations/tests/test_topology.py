@@ -1,0 +1,221 @@
+"""The production topology (make prod-up's) survives losing a web node, Redis and its database
+connections: a resident logged in through nginx keeps going through the other node.
+
+It starts everything of its own: a redis-server on a free port (so restarting it disturbs no
+other test), a PostgreSQL database of its own on the local server, the test OpenID Provider
+(oidc-provider; the built-in test provider cannot run in production), two gunicorn nodes, a
+Celery worker and beat, and nginx with TLS. Skipped, saying why, when PostgreSQL, redis-server,
+nginx, openssl, clamd or Node's oidc-provider are not there (`.ci/run`'s PostgreSQL + Redis run
+has them all: `make test` installs nginx).
+"""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import requests
+
+from asiointi.devidp.tests.support import form
+from asiointi.operations.topology import OIDC_PEER, Topology, kill_hard
+
+pytestmark = pytest.mark.topology
+# The PostgreSQL server of the run's own DATABASE_URL (CI's second run); the topology makes a
+# database of its own there. Without PostgreSQL in DATABASE_URL the suite is skipped.
+_URL = os.environ.get("DATABASE_URL", "")
+SERVER = _URL.rsplit("/", 1)[0] if _URL.startswith("postgres") else ""
+PSQL = shutil.which("psql") or "/usr/bin/psql"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def missing() -> str | None:
+    if not SERVER:
+        return "DATABASE_URL does not name a PostgreSQL server"
+    for program in ("redis-server", "nginx", "openssl", "node", "pg_isready"):
+        if not (shutil.which(program) or Path(f"/usr/sbin/{program}").exists()):
+            return f"{program} is not installed"
+    if not (shutil.which("clamd") or Path("/usr/sbin/clamd").exists()):
+        return "clamd is not installed"
+    if not (OIDC_PEER / "node_modules" / "oidc-provider").is_dir():
+        return f"oidc-provider is not installed (npm ci --prefix {OIDC_PEER})"
+    ready = subprocess.run(  # noqa: S603
+        [shutil.which("pg_isready") or "pg_isready", "-q", "-d", f"{SERVER}/postgres"],
+        check=False,
+    )
+    if ready.returncode:
+        return f"no PostgreSQL answering at {SERVER}"
+    return None
+
+
+def psql(database: str, sql: str) -> str:
+    return subprocess.run(  # noqa: S603
+        [PSQL, f"{SERVER}/{database}", "-tAc", sql], capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+@dataclass
+class OwnRedis:
+    port: int
+    folder: Path
+
+    def start(self) -> None:
+        subprocess.run(  # noqa: S603
+            [shutil.which("redis-server") or "redis-server", "--daemonize", "yes",
+             "--bind", "127.0.0.1", "--port", str(self.port), "--appendonly", "yes",
+             "--save", "", "--dir", str(self.folder),
+             "--pidfile", str(self.folder / "redis.pid"),
+             "--logfile", str(self.folder / "redis.log")],
+            check=True,
+        )  # fmt: skip
+        deadline = time.monotonic() + 10
+        while not self.answers():
+            assert time.monotonic() < deadline, "redis-server did not start"
+            time.sleep(0.05)
+
+    def answers(self) -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=1) as s:
+                s.sendall(b"PING\r\n")
+                return s.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+    def stop(self) -> None:
+        """SHUTDOWN: Redis writes its append-only file and exits, as a restart would."""
+        pid = int((self.folder / "redis.pid").read_text())
+        os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + 10
+        while self.answers() or Path(f"/proc/{pid}").exists():
+            assert time.monotonic() < deadline, "redis-server did not stop"
+            time.sleep(0.05)
+
+
+@pytest.fixture(scope="module")
+def topology(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Topology]:
+    reason = missing()
+    if reason:
+        pytest.skip(f"the production topology needs it: {reason}")
+    root = tmp_path_factory.mktemp("topology")
+    redis = OwnRedis(free_port(), root / "redis")
+    redis.folder.mkdir()
+    redis.start()
+    database = f"asiointi_topology_{uuid.uuid4().hex[:8]}"
+    psql("postgres", f'CREATE DATABASE "{database}"')
+    web_ports = (free_port(), free_port())
+    site = Topology(
+        root=root / "prod",
+        database_url=f"{SERVER}/{database}",
+        redis_url=f"redis://127.0.0.1:{redis.port}/0",
+        https_port=free_port(),
+        web_ports=web_ports,
+        oidc_port=free_port(),
+        web_workers=1,
+        extra_env={"CELERY_VISIBILITY_TIMEOUT": "10"},
+    )
+    site.own_redis = redis  # type: ignore[attr-defined]
+    site.database = database  # type: ignore[attr-defined]
+    try:
+        site.up()
+        yield site
+    finally:
+        site.down()
+        redis.stop()
+        psql("postgres", f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+
+
+def resident_logs_in(site: Topology) -> requests.Session:
+    """The resident's browser, through nginx: "Kirjaudu sisään", the provider's forms, back."""
+    browser = requests.Session()
+    # REQUESTS_CA_BUNDLE in the environment would win over the session's own verify.
+    browser.trust_env = False
+    browser.verify = str(site.root / "tls" / "cert.pem")
+    portal = site.portal_url
+    page = browser.get(f"{portal}/fi/kirjaudu/", params={"next": "/fi/asiointikansio/"})
+    start = form(page.text, "/fi/kirjaudu/aloita/")
+    # A browser sends the Referer that Django's CSRF check requires over HTTPS.
+    page = browser.post(
+        f"{portal}/fi/kirjaudu/aloita/",
+        data=start.fields,
+        headers={"Referer": f"{portal}/fi/kirjaudu/"},
+    )
+    for _ in range(2):  # oidc-provider's development login, then consent
+        if "/interaction/" not in page.url:
+            break
+        prompt = form(page.text, urlsplit(page.url).path)
+        data = dict(prompt.fields)
+        if data["prompt"] == "login":
+            data.update(login="testila-tessa", password="any")
+        page = browser.post(prompt.action, data=data)
+    assert page.status_code == 200 and "/kirjaudu/onnistui/" in page.url, (
+        page.url,
+        [r.url for r in page.history],
+        page.text[:300],
+    )
+    return browser
+
+
+def logged_in(answer: requests.Response) -> bool:
+    return answer.status_code == 200 and "Kirjaudu ulos" in answer.text
+
+
+def front_page_through(site: Topology, browser: requests.Session, node: int) -> requests.Response:
+    """The front page asked of one node directly, with the browser's session cookie, as nginx would
+    forward it."""
+    cookies = "; ".join(f"{c.name}={c.value}" for c in browser.cookies)
+    return requests.get(
+        f"{site.web_url(node)}/fi/",
+        headers={"Cookie": cookies, "X-Forwarded-Proto": "https", "Host": "127.0.0.1"},
+        allow_redirects=False,
+        timeout=30,
+    )
+
+
+def test_a_resident_keeps_going_through_node_loss_redis_restart_and_ended_connections(
+    topology: Topology,
+) -> None:
+    site = topology
+    browser = resident_logs_in(site)
+    front = f"{site.portal_url}/fi/"
+    assert logged_in(browser.get(front, allow_redirects=False))
+    # The session is shared: either node knows the resident.
+    for node in (1, 2):
+        assert logged_in(front_page_through(site, browser, node))
+
+    # Web node 1 is killed outright, master and workers: nginx sends the resident to node 2.
+    pid = int((site.pids / "web1.pid").read_text().split()[0])
+    os.killpg(pid, signal.SIGKILL)
+    for _ in range(3):
+        assert logged_in(browser.get(front, allow_redirects=False))
+
+    # Redis restarts (with its append-only file): the session, the cache and the queue survive.
+    site.own_redis.stop()  # type: ignore[attr-defined]
+    site.own_redis.start()  # type: ignore[attr-defined]
+    assert logged_in(browser.get(front, allow_redirects=False))
+
+    # PostgreSQL ends every connection to the topology's own database.
+    database = site.database  # type: ignore[attr-defined]
+    terminate = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%s'"
+    psql("postgres", terminate % database)
+    assert logged_in(browser.get(front, allow_redirects=False))
+    ready = requests.get(f"{site.web_url(2)}/readyz", timeout=10)
+    assert ready.json() == {
+        "status": "ready",
+        "checks": {"database": "ok", "cache": "ok", "broker": "ok"},
+    }
+
+    # The worker is killed and started again; it still takes tasks from the restarted Redis.
+    kill_hard(site.pids / "worker.pid")
+    site.start_worker()
