@@ -1,11 +1,12 @@
 """What a change of an enrollment tells the customer: the folder entry, the promotion message."""
 
-from django.utils import translation
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 from asiointi.courses.models import Enrollment
+from asiointi.folder.messaging import customer_notify
 from asiointi.folder.services import folder_item_record
-from asiointi.notify.services import notification_send
 
 LANGUAGES = ("fi", "sv", "en")
 STATUS_LABELS = {
@@ -45,24 +46,17 @@ def enrollment_folder_record(enrollment: Enrollment) -> None:
 
 
 def promotion_notify(enrollment: Enrollment) -> None:
-    """Tell the person who enrolled, on each contact they have confirmed, in their language."""
-    person = enrollment.acting_person
-    language = enrollment.language
-    context = {
-        "course_name": enrollment_title(enrollment)[language],
-        "course_code": enrollment.course.code,
-    }
-    channels = []
-    if person.email and person.email_verified_at:
-        channels.append(("email", person.email))
-    if person.mobile_number and person.mobile_verified_at:
-        channels.append(("sms", person.mobile_number))
-    with translation.override(language):
-        for channel, address in channels:
-            notification_send(
-                channel=channel,  # type: ignore[arg-type]
-                to=address,
-                template="course_place",
-                context=context,
-                language=language,
-            )
+    """Tell the customer (an organisation at its own contacts) of the place, as they chose."""
+
+    def context(language: str) -> dict[str, Any]:
+        return {
+            "course_name": enrollment_title(enrollment)[language],
+            "course_code": enrollment.course.code,
+        }
+
+    customer_notify(
+        customer=enrollment.customer,
+        template="course_place",
+        context=context,
+        language=enrollment.language,
+    )

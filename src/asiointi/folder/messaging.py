@@ -210,26 +210,42 @@ def _decision_pdf(thread: Thread, *, body: str, served_on: date) -> bytes:
     )
 
 
-def customer_notify(*, customer: Customer) -> None:
-    """Tell the customer, per their choice, that something is new; link to the folder (which asks
-    them to log in first). A customer without confirmed contact details is not told; an
-    organisation is told at its own confirmed address, not at those of the people acting for it."""
+def customer_notify(
+    *,
+    customer: Customer,
+    template: str = "folder_new",
+    context: Callable[[str], dict[str, Any]] | None = None,
+    language: str | None = None,
+) -> None:
+    """Tell the customer, per their choice, that something is new: the one way a customer is
+    told anything (new messages, receipts, course places). The message is sent after the
+    surrounding transaction commits; a failing transport is logged and never undoes the action.
+
+    A customer without confirmed contact details is not told; an organisation is told at its own
+    confirmed address, not at those of the people acting for it. The stored preference chooses
+    the channels and the language (else `language`, else the portal's default); `context(language)`
+    gives the template's fields in that language (by default a link to the folder, which asks
+    them to log in first)."""
     preference = NotificationPreference.objects.filter(customer=customer).first()
     addresses = confirmed_contacts(customer=customer)
     if not any(addresses.values()):
         logger.info("Customer %s has no confirmed contact details to notify", customer.pk)
         return
     channel = preference.channel if preference else ("email" if addresses["email"] else "sms")
-    language = preference.language if preference else settings.LANGUAGE_CODE
+    language = preference.language if preference else (language or settings.LANGUAGE_CODE)
     wanted = {name: channel in (name, "both") for name in ("email", "sms")}
     with translation.override(language):
-        link = settings.PORTAL_URL + reverse("folder:index")
+        fields = context(language) if context else _folder_link()
     for name in ("email", "sms"):
         if wanted[name] and addresses[name]:
             notification_send(
                 channel=name,  # type: ignore[arg-type]
                 to=addresses[name],
-                template="folder_new",
-                context={"folder_url": link},
+                template=template,
+                context=fields,
                 language=language,
             )
+
+
+def _folder_link() -> dict[str, Any]:
+    return {"folder_url": settings.PORTAL_URL + reverse("folder:index")}

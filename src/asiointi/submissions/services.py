@@ -4,7 +4,7 @@ import datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from asiointi.attachments.services import attachments_hold, attachments_release
@@ -248,27 +248,21 @@ def _submission_in_folder(submission: Submission) -> None:
 
 
 def _receipt_send(submission: Submission) -> None:
-    """A receipt to the registered contact: the reference and the service, never the answers."""
-    from asiointi.notify.services import notification_send
+    """A receipt to the customer (an organisation's own contacts, not those of whoever sent it),
+    as the customer chose: the reference and the service, never the answers."""
+    from asiointi.folder.messaging import customer_notify
 
-    person = submission.person
-    if person.email and person.email_verified_at:
-        channel, to = "email", person.email
-    elif person.mobile_number and person.mobile_verified_at:
-        channel, to = "sms", person.mobile_number
-    else:
-        return
-    with translation.override(submission.language):
-        service_name = str(submission.service.name)
-    notification_send(
-        channel=channel,  # type: ignore[arg-type]
-        to=to,
-        template="submission_receipt",
-        context={
+    def context(language: str) -> dict[str, Any]:
+        return {
             "reference": submission.reference,
-            "service_name": service_name,
+            "service_name": str(submission.service.name),
             "sent_at": timezone.localtime(submission.sent_at).strftime("%d.%m.%Y %H:%M"),
-        },
+        }
+
+    customer_notify(
+        customer=submission.customer,
+        template="submission_receipt",
+        context=context,
         language=submission.language,
     )
 
