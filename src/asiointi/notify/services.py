@@ -37,20 +37,15 @@ def notification_send(
 
 
 def _email_delivery(message: Message) -> Callable[[], object]:
-    def send() -> object:
-        # The transport is opened only when sending, after the commit: a broken one is logged
-        # by `_deliver_logged` and never stops the action that asked for the message.
-        email = EmailMessage(
-            subject=message.subject,
-            body=message.body,
-            to=[message.to],
-            connection=get_connection(),
-            # RFC 3834: holiday replies are not sent back to an automatic message.
-            headers={"Auto-Submitted": "auto-generated", "Content-Language": message.language},
-        )
-        return email.send()
-
-    return send
+    email = EmailMessage(
+        subject=message.subject,
+        body=message.body,
+        to=[message.to],
+        connection=get_connection(),
+        # RFC 3834: holiday replies are not sent back to an automatic message.
+        headers={"Auto-Submitted": "auto-generated", "Content-Language": message.language},
+    )
+    return email.send
 
 
 def _sms_delivery(message: Message) -> Callable[[], object]:
