@@ -24,6 +24,7 @@ test: setup $(VENV)/.dev system-libs chromium xmlsec1 clamav poppler nginx \
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy src
+	$(BIN)/lint-imports
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest -n 2
 

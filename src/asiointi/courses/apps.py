@@ -17,3 +17,13 @@ class CoursesConfig(AppConfig):
         from asiointi.courses.selectors import course_start_url
 
         start_resolver_register(Service.Kind.COURSE, course_start_url)
+
+        from asiointi.courses.selectors import enrollments_data
+        from asiointi.folder.export import export_section_register
+
+        export_section_register(
+            "course_enrollments",
+            position=70,
+            heading=_("Course enrollments"),
+            gather=lambda customer: enrollments_data(customer=customer),
+        )

@@ -4,8 +4,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from asiointi.customers.reference import reference_new
 from asiointi.privacy.masking import identity_codes_masked
-from asiointi.submissions.reference import reference_new
 
 # name, description, place and audience get fi/sv/en columns through modeltranslation.
 

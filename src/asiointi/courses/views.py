@@ -15,10 +15,10 @@ from asiointi.courses.forms import CourseFilterForm, EnrollForm
 from asiointi.courses.models import Course, Enrollment
 from asiointi.courses.refresh import QUEUE_REFRESH_SECONDS, refresh_context, refresh_until_open
 from asiointi.customers.acting import acting_check, acting_get_checked, acting_required
+from asiointi.customers.grants import access_granted
 from asiointi.organisations.selectors import audience_check
 from asiointi.privacy.models import AuditEvent
 from asiointi.privacy.services import audit_record
-from asiointi.submissions.selectors import access_granted
 
 READ = AuditEvent.Action.PERSONAL_DATA_READ
 

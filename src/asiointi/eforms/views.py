@@ -5,6 +5,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from asiointi.catalogue.models import Service
 from asiointi.customers.acting import acting_check, acting_required
+from asiointi.customers.grants import access_granted
 from asiointi.eforms import selectors
 from asiointi.organisations.selectors import audience_check
 from asiointi.submissions import selectors as submission_selectors
@@ -26,7 +27,7 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
         return render(request, "catalogue/service_unavailable.html", context, status=404)
     acting_check(acting, service=service)
     audience_check(acting=acting, service=service)
-    if not submission_selectors.access_granted(acting=acting, service=service):
+    if not access_granted(acting=acting, service=service):
         return render(request, "catalogue/prior_contact.html", {"service": service}, status=403)
     if request.method == "POST":
         draft = submission_services.draft_start(acting=acting, service=service, version=version)

@@ -1,7 +1,8 @@
 """The customer's own copy of everything the portal holds about them ("download my data").
 
-Each app's part comes through that app's selectors; an app that stores something about customers
-adds its section to `sections()`.
+Each app's part comes through that app's selectors. The apps below the folder are asked here; an
+app above it (submissions, courses) registers its section with `export_section_register` in its
+`AppConfig.ready()`, so the folder imports none of them.
 """
 
 import json
@@ -85,19 +86,6 @@ def _audit(customer: Customer) -> list[dict[str, Any]]:
     return audit_events_data(person=customer.person) if customer.person else []
 
 
-def _submissions(customer: Customer) -> dict[str, Any]:
-    from asiointi.submissions.selectors import submissions_data
-
-    data = submissions_data(customer=customer)
-    return data if data["drafts"] or data["submissions"] else {}
-
-
-def _enrollments(customer: Customer) -> list[dict[str, Any]]:
-    from asiointi.courses.selectors import enrollments_data
-
-    return enrollments_data(customer=customer)
-
-
 def _organisation(customer: Customer) -> dict[str, Any]:
     organisation = customer.organisation
     if organisation is None:
@@ -105,19 +93,32 @@ def _organisation(customer: Customer) -> dict[str, Any]:
     return {"business_id": organisation.business_id, "name": organisation.name}
 
 
+# Registered sections by key: (position, heading, gatherer). Positions of the folder's own
+# sections are below; a registered one takes a position between them.
+_registered: dict[str, tuple[int, Any, Section]] = {}
+
+
+def export_section_register(key: str, *, position: int, heading: Any, gather: Section) -> None:
+    """Add an app's part of the data export. `gather(customer)` returns the part's data; an
+    empty value leaves the part out. `position` orders the readable copy (see `sections()`)."""
+    _registered[key] = (position, heading, gather)
+
+
 def sections() -> list[tuple[str, Any, Section]]:
     """(key, heading, gatherer) of every part, in the order of the readable copy."""
-    return [
-        ("person", _("Personal details"), _person),
-        ("organisation", _("Organisation"), _organisation),
-        ("notification_preferences", _("Notification preferences"), _preferences),
-        ("folder", _("Folder"), _folder),
-        ("forms", _("Forms: drafts and sent submissions"), _submissions),
-        ("messages", _("Messages and decisions"), _messages),
-        ("course_enrollments", _("Course enrollments"), _enrollments),
-        ("contact_confirmations", _("Confirmation codes sent"), _contact_codes),
-        ("audit_log", _("Use of e-services (audit log)"), _audit),
-    ]
+    own: dict[str, tuple[int, Any, Section]] = {
+        "person": (10, _("Personal details"), _person),
+        "organisation": (20, _("Organisation"), _organisation),
+        "notification_preferences": (30, _("Notification preferences"), _preferences),
+        "folder": (40, _("Folder"), _folder),
+        # submissions registers "forms" at 50
+        "messages": (60, _("Messages and decisions"), _messages),
+        # courses registers "course_enrollments" at 70
+        "contact_confirmations": (80, _("Confirmation codes sent"), _contact_codes),
+        "audit_log": (90, _("Use of e-services (audit log)"), _audit),
+    }
+    every = sorted({**own, **_registered}.items(), key=lambda item: item[1][0])
+    return [(key, heading, gather) for key, (_position, heading, gather) in every]
 
 
 def _plain(value: Any) -> Any:

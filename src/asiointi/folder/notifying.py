@@ -16,7 +16,11 @@ logger = logging.getLogger(__name__)
 
 
 def customer_notify(
-    *, customer: Customer, template: str, context: Callable[[], dict[str, Any]]
+    *,
+    customer: Customer,
+    template: str,
+    context: Callable[[], dict[str, Any]],
+    language: str | None = None,
 ) -> list[str]:
     """Send `template` by the channels the customer chose (e-mail, SMS or both), in their
     language, to their confirmed addresses; sent once the caller's transaction commits.
@@ -31,7 +35,8 @@ def customer_notify(
         logger.info("Customer %s has no confirmed contact details to notify", customer.pk)
         return []
     channel = preference.channel if preference else ("email" if addresses["email"] else "sms")
-    language = preference.language if preference else settings.LANGUAGE_CODE
+    # Their stored choice, else the language of what they did (`language`), else the default.
+    language = preference.language if preference else (language or settings.LANGUAGE_CODE)
     used = []
     with translation.override(language):
         values = context()

@@ -1,10 +1,10 @@
 import logging
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser as User
 from django.http import HttpRequest
 
 from asiointi.client_ip import client_ip
-from asiointi.identity.models import User
 from asiointi.privacy.models import AuditEvent
 
 logger = logging.getLogger("asiointi.audit")
@@ -27,7 +27,8 @@ def audit_record(
             user = request.user  # type: ignore[assignment]
     event = AuditEvent.objects.create(
         action=action,
-        user=user,
+        # By id: privacy stands below identity (the user model's app) and does not import it.
+        user_id=user.pk if user is not None else None,
         target=target[:200],
         ip_address=ip_address,
         user_agent=user_agent,

@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import secrets
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.cache import cache
@@ -19,10 +20,13 @@ from django.utils.translation import ngettext
 from asiointi.identity.models import User
 from asiointi.notify.phone import normalise_mobile_number
 from asiointi.notify.services import notification_send
-from asiointi.organisations.models import Organisation
 from asiointi.privacy.models import AuditEvent
 from asiointi.privacy.services import audit_record
 from asiointi.registration.models import ContactVerification
+
+if TYPE_CHECKING:
+    # Type only: registration stands below organisations (docs/architecture.md).
+    from asiointi.organisations.models import Organisation
 
 Channel = ContactVerification.Channel
 CODE_VALID = timedelta(minutes=15)
@@ -70,7 +74,7 @@ def verification_start(
     channel: str,
     address: str,
     language: str,
-    organisation: Organisation | None = None,
+    organisation: "Organisation | None" = None,
 ) -> ContactVerification:
     """Send a new code to the address. Earlier unconfirmed codes for the same channel stop working.
 
@@ -117,7 +121,7 @@ def verification_start(
 
 
 def verification_pending(
-    *, user: User, channel: str, organisation: Organisation | None = None
+    *, user: User, channel: str, organisation: "Organisation | None" = None
 ) -> ContactVerification | None:
     return ContactVerification.objects.filter(
         user=user, organisation=organisation, channel=channel, verified_at__isnull=True
@@ -130,7 +134,7 @@ def verification_confirm(
     user: User,
     channel: str,
     code: str,
-    organisation: Organisation | None = None,
+    organisation: "Organisation | None" = None,
 ) -> None:
     """Check the code; on success the address becomes the person's confirmed contact.
 

@@ -17,3 +17,20 @@ class SubmissionsConfig(AppConfig):
         attachment_holder_register("draft", draft_service_id)
         attachment_holder_register("submission", submission_service_id)
         reply_hook_register(submission_customer_replied)
+
+        from asiointi.customers.grants import access_grant_hook_register
+        from asiointi.submissions.selectors import access_grant_exists
+
+        access_grant_hook_register(access_grant_exists)
+
+        from django.utils.translation import gettext_lazy as _
+
+        from asiointi.folder.export import export_section_register
+        from asiointi.submissions.selectors import submissions_export
+
+        export_section_register(
+            "forms",
+            position=50,
+            heading=_("Forms: drafts and sent submissions"),
+            gather=submissions_export,
+        )

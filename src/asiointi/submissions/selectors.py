@@ -62,11 +62,10 @@ def submission_history(submission: Submission) -> list[StatusChange]:
     return list(submission.history.all())
 
 
-def access_granted(*, acting: Acting, service: Service) -> bool:
-    """A service requiring prior contact opens only after the agency has granted access."""
-    if not service.requires_prior_contact:
-        return True
-    return AccessGrant.objects.filter(service=service, customer=acting.customer).exists()
+def access_grant_exists(customer: Customer, service: Service) -> bool:
+    """Whether the agency has granted the customer access to the service (registered with
+    `customers.grants`, which forms and courses ask)."""
+    return AccessGrant.objects.filter(service=service, customer=customer).exists()
 
 
 def drafts_of_service(*, acting: Acting, service: Service) -> list[Draft]:
@@ -112,6 +111,12 @@ def submissions_data(*, customer: Customer) -> dict[str, Any]:
             for submission in submissions.select_related("service", "person")
         ],
     }
+
+
+def submissions_export(customer: Customer) -> dict[str, Any]:
+    """The data export's "forms" part: left out when there are neither drafts nor submissions."""
+    data = submissions_data(customer=customer)
+    return data if data["drafts"] or data["submissions"] else {}
 
 
 def _masked(value: Any) -> Any:

@@ -4,13 +4,14 @@ import datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from asiointi.attachments.services import attachments_hold, attachments_release
 from asiointi.catalogue.models import Service
 from asiointi.customers.acting import Acting
 from asiointi.customers.models import Customer
+from asiointi.customers.reference import reference_new
 from asiointi.eforms.models import FormVersion
 from asiointi.eforms.pages import UNCHECKED
 from asiointi.eforms.prefill import prefill_answers
@@ -22,7 +23,6 @@ from asiointi.identity.models import User
 from asiointi.operations.metrics import SUBMISSIONS_SENT
 from asiointi.submissions.crypto import content_decrypt, content_encrypt
 from asiointi.submissions.models import AccessGrant, Draft, StatusChange, Submission
-from asiointi.submissions.reference import reference_new
 
 Status = Submission.Status
 DRAFT_STATUS = _("Draft")
@@ -248,30 +248,23 @@ def _submission_in_folder(submission: Submission) -> None:
 
 
 def _receipt_send(submission: Submission) -> None:
-    """A receipt to the registered contact: the reference and the service, never the answers."""
-    from asiointi.notify.services import notification_send
+    """A receipt to the customer (an organisation's own contacts, not those of whoever sent it),
+    as the customer chose: the reference and the service, never the answers."""
+    from asiointi.folder.notifying import customer_notify
 
-    person = submission.person
-    if person.email and person.email_verified_at:
-        channel, to = "email", person.email
-    elif person.mobile_number and person.mobile_verified_at:
-        channel, to = "sms", person.mobile_number
-    else:
-        return
-    with translation.override(submission.language):
-        service_name = str(submission.service.name)
-        sent_at = formats.date_format(
-            timezone.localtime(submission.sent_at), "SHORT_DATETIME_FORMAT"
-        )
-    notification_send(
-        channel=channel,  # type: ignore[arg-type]
-        to=to,
-        template="submission_receipt",
-        context={
+    def context() -> dict[str, Any]:
+        return {
             "reference": submission.reference,
-            "service_name": service_name,
-            "sent_at": sent_at,
-        },
+            "service_name": str(submission.service.name),
+            "sent_at": formats.date_format(
+                timezone.localtime(submission.sent_at), "SHORT_DATETIME_FORMAT"
+            ),
+        }
+
+    customer_notify(
+        customer=submission.customer,
+        template="submission_receipt",
+        context=context,
         language=submission.language,
     )
 

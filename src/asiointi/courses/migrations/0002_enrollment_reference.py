@@ -1,15 +1,15 @@
 from django.db import migrations, models
 
-import asiointi.submissions.reference
+import asiointi.customers.reference
 
 
 def fill(apps, schema_editor):
     Enrollment = apps.get_model("courses", "Enrollment")
     used = set()
     for enrollment in Enrollment.objects.only("pk").iterator():
-        reference = asiointi.submissions.reference.reference_new()
+        reference = asiointi.customers.reference.reference_new()
         while reference in used:
-            reference = asiointi.submissions.reference.reference_new()
+            reference = asiointi.customers.reference.reference_new()
         used.add(reference)
         Enrollment.objects.filter(pk=enrollment.pk).update(reference=reference)
 
@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
             model_name="enrollment",
             name="reference",
             field=models.CharField(
-                default=asiointi.submissions.reference.reference_new,
+                default=asiointi.customers.reference.reference_new,
                 editable=False,
                 max_length=12,
                 unique=True,

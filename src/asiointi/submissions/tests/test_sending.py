@@ -6,10 +6,10 @@ import pytest
 from django.core import mail
 from django.test import Client
 
+from asiointi.customers.reference import ALPHABET
 from asiointi.folder.models import FolderItem
 from asiointi.submissions.crypto import content_decrypt
 from asiointi.submissions.models import Draft, Submission
-from asiointi.submissions.reference import ALPHABET
 from asiointi.submissions.tests.support import fill_parking, url
 
 pytestmark = pytest.mark.usefixtures("demo_forms")

@@ -1,4 +1,5 @@
-"""Reference numbers a person can read out on the phone: 8 characters, no look-alikes."""
+"""Reference numbers (asiointitunnus) a person can read out on the phone: 8 characters, no
+look-alikes. Sent forms and course enrollments both use them, so they live with the customer."""
 
 import secrets
 
