@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "asiointi.attachments",
     "asiointi.courses",
     "asiointi.backoffice",
+    "asiointi.feedback",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -345,6 +346,11 @@ ADVICE_HOURS = {
 }
 ACCESSIBILITY_EMAIL = env_str("ACCESSIBILITY_EMAIL", "saavutettavuus@hel.fi")
 PRIVACY_EMAIL = env_str("PRIVACY_EMAIL", "tietosuoja@hel.fi")
+
+# Feedback (feedback): sends per client address and hour; the agency answering feedback on the
+# portal itself (the accessibility statement's route), by its identifier (slug).
+FEEDBACK_PER_HOUR = env_int("FEEDBACK_PER_HOUR", 10)
+FEEDBACK_PORTAL_AGENCY = env_str("FEEDBACK_PORTAL_AGENCY", "kaupunginkanslia")
 
 # How long an anonymous catalogue page may be served from the cache before it is rendered again.
 CATALOGUE_CACHE_SECONDS = env_int("CATALOGUE_CACHE_SECONDS", 300)
