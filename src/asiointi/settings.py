@@ -344,6 +344,8 @@ ADVICE_HOURS = {
     "sv": env_str("ADVICE_HOURS_SV", "mån–fre kl. 8–18"),
     "en": env_str("ADVICE_HOURS_EN", "Mon–Fri 8 am–6 pm"),
 }
+# The same hours for the "open now" status, in Helsinki time; closed on Finland's public holidays.
+ADVICE_OPEN = env_str("ADVICE_OPEN", "mon-fri 08:00-18:00")
 ACCESSIBILITY_EMAIL = env_str("ACCESSIBILITY_EMAIL", "saavutettavuus@hel.fi")
 PRIVACY_EMAIL = env_str("PRIVACY_EMAIL", "tietosuoja@hel.fi")
 
