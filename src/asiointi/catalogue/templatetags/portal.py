@@ -27,3 +27,14 @@ def language_links(context: template.Context) -> list[dict[str, object]]:
 @register.filter
 def in_language(texts: dict[str, str], language: str) -> str:
     return texts.get(language) or texts.get(settings.LANGUAGE_CODE, "")
+
+
+@register.inclusion_tag("catalogue/help/_picture.html")
+def guide_picture(name: str) -> dict[str, object]:
+    """A picture of the portal made by `make guide`, with its text alternative, in the page's
+    language. An unknown name fails loudly: the test of the guide lists every name used."""
+    from asiointi.catalogue.guide import pictures
+
+    language = get_language() or settings.LANGUAGE_CODE
+    found = pictures()[name]
+    return {"path": found.static_path(language), "alt": found.alt[language]}
