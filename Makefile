@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The OpenID Connect tests run oidc-provider (npm) as an independent OpenID Provider.
 OIDC_PEER := src/asiointi/identity/tests/oidc_peer
 
-.PHONY: run test setup bench check lint messages chromium xmlsec1 clamav poppler system-libs clean \
+.PHONY: run test setup bench guide check lint messages chromium xmlsec1 clamav poppler system-libs clean \
 	prod-up prod-down nginx
 
 # DEBUG is off unless set, so that a forgotten variable never runs production on the embedded
@@ -40,6 +40,13 @@ prod-up: $(VENV)/.runtime messages system-libs clamav nginx $(OIDC_PEER)/node_mo
 
 prod-down:
 	PYTHONPATH=src $(BIN)/python -m asiointi.operations.topology down --root $(PROD_DIR)
+
+# The help pages' pictures: the portal (a live server with the demo data) photographed by Chromium
+# in fi, sv and en into catalogue/static/catalogue/guide/, which is committed.
+guide: export DEBUG = true
+guide: export GUIDE_OUTPUT = $(CURDIR)/src/asiointi/catalogue/static/catalogue/guide
+guide: $(VENV)/.dev messages system-libs chromium
+	$(BIN)/pytest -p no:xdist -q src/asiointi/catalogue/tests/browser/test_guide.py
 
 # Migrations and demo data run every time: both are idempotent and keep existing data.
 setup: $(VENV)/.runtime messages

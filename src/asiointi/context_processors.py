@@ -3,8 +3,10 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
+from asiointi.advice import advice_status
 from asiointi.views import brand_css_url
 
 
@@ -17,6 +19,7 @@ def portal(request: HttpRequest) -> dict[str, Any]:
         "brand_css_url": brand_css_url(),
         "advice_phone": settings.ADVICE_PHONE,
         "advice_hours": settings.ADVICE_HOURS.get(language, settings.ADVICE_HOURS["fi"]),
+        "advice": SimpleLazyObject(lambda: advice_status(language=language)),
         "accessibility_email": settings.ACCESSIBILITY_EMAIL,
         "privacy_email": settings.PRIVACY_EMAIL,
         "login_url": login_url(),

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "asiointi.attachments",
     "asiointi.courses",
     "asiointi.backoffice",
+    "asiointi.feedback",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -405,8 +406,15 @@ ADVICE_HOURS = {
     "sv": env_str("ADVICE_HOURS_SV", "mån–fre kl. 8–18"),
     "en": env_str("ADVICE_HOURS_EN", "Mon–Fri 8 am–6 pm"),
 }
+# The same hours for the "open now" status, in Helsinki time; closed on Finland's public holidays.
+ADVICE_OPEN = env_str("ADVICE_OPEN", "mon-fri 08:00-18:00")
 ACCESSIBILITY_EMAIL = env_str("ACCESSIBILITY_EMAIL", "saavutettavuus@hel.fi")
 PRIVACY_EMAIL = env_str("PRIVACY_EMAIL", "tietosuoja@hel.fi")
+
+# Feedback (feedback): sends per client address and hour; the agency answering feedback on the
+# portal itself (the accessibility statement's route), by its identifier (slug).
+FEEDBACK_PER_HOUR = env_int("FEEDBACK_PER_HOUR", 10)
+FEEDBACK_PORTAL_AGENCY = env_str("FEEDBACK_PORTAL_AGENCY", "kaupunginkanslia")
 
 # How long an anonymous catalogue page may be served from the cache before it is rendered again.
 CATALOGUE_CACHE_SECONDS = env_int("CATALOGUE_CACHE_SECONDS", 300)

@@ -28,6 +28,7 @@ urlpatterns = [
         path(_("attachments/"), include("asiointi.attachments.urls")),
         path(_("courses/"), include("asiointi.courses.urls")),
         path(_("staff/"), include("asiointi.backoffice.urls")),
+        path(_("feedback/"), include("asiointi.feedback.urls")),
     ),
 ]
 

@@ -9,8 +9,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
+
+from asiointi.advice import advice_status
 
 
 @require_safe
@@ -87,9 +90,12 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 def server_error(request: HttpRequest) -> HttpResponse:
     # No database and no request context: whatever broke must not break the error page too.
     template = loader.get_template("500.html")
+    language = translation.get_language() or settings.LANGUAGE_CODE
     context = {
         "request": request,
         "advice_phone": settings.ADVICE_PHONE,
+        "advice_hours": settings.ADVICE_HOURS.get(language, settings.ADVICE_HOURS["fi"]),
+        "advice": advice_status(language=language),
         "brand_css_url": brand_css_url(),
     }
     return HttpResponse(template.render(context), status=500)

@@ -6,7 +6,7 @@ from asiointi.catalogue.models import Agency, Category, Service
 
 @admin.register(Agency)
 class AgencyAdmin(TranslationAdmin):
-    list_display = ("name", "email", "phone")
+    list_display = ("name", "email", "feedback_email", "phone")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
 

@@ -15,6 +15,8 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
+from asiointi.advice import seconds_until_change
+
 VERSION_KEY = "catalogue:version"
 
 
@@ -51,7 +53,9 @@ def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming and not response.cookies:
             page = (version, response.content, response["Content-Type"])
-            cache.set(key, page, settings.CATALOGUE_CACHE_SECONDS)
+            # The page's footer says whether advice is open now: keep it no longer than that holds.
+            timeout = min(settings.CATALOGUE_CACHE_SECONDS, seconds_until_change())
+            cache.set(key, page, timeout)
         return response
 
     return wrapper

@@ -52,6 +52,7 @@ def load_demo(*, refresh: bool = False) -> dict[str, int]:
             slug=entry["slug"],
             defaults={
                 "email": entry.get("email", ""),
+                "feedback_email": entry.get("feedback_email", ""),
                 "phone": entry.get("phone", ""),
                 "address": entry.get("address", ""),
                 **_translated(entry, "name", "description", "contact_instructions"),

@@ -12,6 +12,13 @@ class Agency(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
+    feedback_email = models.EmailField(
+        _("feedback e-mail"),
+        blank=True,
+        help_text=_(
+            "Feedback on the agency's services is also sent here; empty: only to the inbox."
+        ),
+    )
     contact_instructions = models.TextField(
         _("instructions for contacting the agency first"), blank=True
     )

@@ -14,5 +14,6 @@ urlpatterns = [
     path(_("agencies/"), views.agency_list, name="agency_list"),
     path(_("agencies/<slug:slug>/"), views.agency_detail, name="agency_detail"),
     path(_("help/"), views.help_index, name="help_index"),
+    path(_("help/guide.pdf"), views.guide_pdf, name="guide_pdf"),
     path(_("help/<slug:slug>/"), views.help_page, name="help_page"),
 ]

@@ -1,15 +1,19 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.utils.text import slugify
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
 
 from asiointi.catalogue import help, selectors, services
 from asiointi.catalogue.cache import cache_public_page
 from asiointi.catalogue.forms import ServiceFilterForm
+from asiointi.catalogue.guide import GUIDE_PAGES, guide_pdf_bytes
 from asiointi.catalogue.models import Agency, Category
 from asiointi.catalogue.starts import start_url
+from asiointi.pdf import pdf_response
 
 
 def _filter_form(request: HttpRequest) -> ServiceFilterForm:
@@ -101,5 +105,21 @@ def help_page(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "catalogue/help_page.html",
-        {"page": page, "content_template": page.template_name(get_language())},
+        {
+            "page": page,
+            "content_template": page.template_name(get_language()),
+            "in_guide": page.slug in GUIDE_PAGES,
+        },
     )
+
+
+@require_safe
+def guide_pdf(request: HttpRequest) -> HttpResponse:
+    """ "Sähköisen asioinnin ohjeet": the guide's help pages and pictures as one PDF, made once per
+    language and version of its pages (drawing it takes seconds)."""
+    language = get_language() or settings.LANGUAGE_CODE
+    pdf = guide_pdf_bytes(language)
+    name = f"{slugify(gettext('E-services instructions'))}.pdf"
+    response = pdf_response(pdf=pdf, filename=name)
+    response["Cache-Control"] = "public, max-age=3600"
+    return response

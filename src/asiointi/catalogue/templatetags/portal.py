@@ -38,3 +38,14 @@ def first_input_id(field: BoundField) -> str:
     if isinstance(widget, ChoiceWidget) and not isinstance(widget, Select) and field.subwidgets:
         return str(field.subwidgets[0].id_for_label)
     return str(field.id_for_label)
+
+
+@register.inclusion_tag("catalogue/help/_picture.html")
+def guide_picture(name: str) -> dict[str, object]:
+    """A picture of the portal made by `make guide`, with its text alternative, in the page's
+    language. An unknown name fails loudly: the test of the guide lists every name used."""
+    from asiointi.catalogue.guide import pictures
+
+    language = get_language() or settings.LANGUAGE_CODE
+    found = pictures()[name]
+    return {"path": found.static_path(language), "alt": found.alt[language]}

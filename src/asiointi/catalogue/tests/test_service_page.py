@@ -57,7 +57,7 @@ def test_feedback_link_is_beside_the_content_and_reaches_the_agency(client: Clie
     html = client.get(detail_url(service)).content.decode()
     aside = html.split('<aside class="service-layout__aside"', 1)[1].split("</aside>", 1)[0]
     assert "Anna palautetta tästä palvelusta" in aside
-    assert "mailto:palaute@example.fi" in aside
+    assert f'href="/fi/palaute/palvelu/{service.slug}/"' in aside
 
 
 def test_unpublished_service_is_not_shown(client: Client) -> None:
