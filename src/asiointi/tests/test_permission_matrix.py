@@ -455,6 +455,7 @@ ROWS: list[Row] = [
     Row("catalogue:agency_detail", targets=agency, get=PUBLIC, post=GET_ONLY),
     Row("catalogue:help_index", get=PUBLIC, post=GET_ONLY),
     Row("catalogue:help_page", targets=help_page, get=PUBLIC, post=GET_ONLY),
+    Row("catalogue:guide_pdf", get=PUBLIC, post=GET_ONLY),
     # The development outbox (embedded profile only).
     Row("notify:outbox_list", get=PUBLIC, post=GET_ONLY, only_if="DEV_OUTBOX_ENABLED"),
     Row(
@@ -578,6 +579,13 @@ ROWS: list[Row] = [
         get=Rule(_course_start),
         post=GET_ONLY,
         note="[organisation, no service]: a course service open to all",
+    ),
+    Row(
+        "courses:course_review",
+        targets=courses,
+        get=customer(redirect(below("courses:course_detail", code="CODE"), statuses=SEE_OTHER)),
+        post=starts(FORM_ERRORS, groups_anywhere=True),
+        note="GET: back to the course page; POST: the enrollment form checked first",
     ),
     Row("courses:enrollment_detail", targets=enrollments, get=owners(OK), post=GET_ONLY),
     Row(
