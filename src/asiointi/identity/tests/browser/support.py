@@ -3,7 +3,7 @@ person, with `check` on every page state each step reaches."""
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django.urls import reverse
 from django.utils import translation
@@ -120,8 +120,13 @@ class Resident:
         self.check(self.page, "service page")
 
     def go_to_service(self) -> None:
-        """ "Siirry palveluun": the login page, which remembers the service."""
-        follow(self.page, self.main.get_by_role("link", name=self.t("Go to the service")))
+        """The login page, remembering the service page the journey began from. (The service
+        page's "Siirry palveluun" now opens the service's own form or its "not available online"
+        page: submissions/tests/test_every_service_leads_somewhere.py walks it for every service.
+        This journey is about identifying and registering, so it asks for the login page with the
+        service as `next`, as the service page's way to the login used to.)"""
+        query = urlencode({"next": self.service_path})
+        self.page.goto(f"{self.site.base_url}{self.path('identity:login')}?{query}")
         assert_at(self.page, self.path("identity:login"), next=self.service_path)
         expect(self.heading()).to_have_text(self.t("Log in to e-services"))
         self.check(self.page, "login page")
