@@ -281,6 +281,14 @@ OIDC_ACR_VALUES = env_str("OIDC_ACR_VALUES", "http://ftn.ficora.fi/2017/loa2")
 OIDC_ACCEPTED_ACR = env_list(
     "OIDC_ACCEPTED_ACR", ["http://ftn.ficora.fi/2017/loa2", "http://ftn.ficora.fi/2017/loa3"]
 )
+# The GDPR API of Helsinki's profile contract (/gdpr-api/v1/profiles/<sub>): tokens from this
+# issuer (its JWKS from its discovery document), for this audience, with the query or delete
+# scope and one of the accepted levels of assurance. Without an issuer the API answers 404.
+GDPR_API_ISSUER = env_str("GDPR_API_ISSUER").rstrip("/")
+GDPR_API_AUDIENCE = env_str("GDPR_API_AUDIENCE")
+GDPR_API_QUERY_SCOPE = env_str("GDPR_API_QUERY_SCOPE", "gdprquery")
+GDPR_API_DELETE_SCOPE = env_str("GDPR_API_DELETE_SCOPE", "gdprdelete")
+GDPR_API_ACCEPTED_LOA = env_list("GDPR_API_ACCEPTED_LOA", ["substantial", "high"])
 if OIDC_CLIENT_AUTH not in ("client_secret_basic", "client_secret_post", "private_key_jwt"):
     raise ImproperlyConfigured(f"OIDC_CLIENT_AUTH {OIDC_CLIENT_AUTH!r} is not supported.")
 

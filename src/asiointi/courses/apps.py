@@ -16,3 +16,7 @@ class CoursesConfig(AppConfig):
         from asiointi.courses.selectors import course_start_url
 
         start_resolver_register(Service.Kind.COURSE, course_start_url)
+
+        from asiointi.courses.personal_data import register
+
+        register()

@@ -1,5 +1,5 @@
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -37,6 +37,7 @@ _REWRITTEN_ON_CONFLICT = [
     "link_name",
     "link_args",
     "occurred_at",
+    "kept_until",
 ]
 
 
@@ -54,6 +55,7 @@ def folder_item_record(
     service: "Service | None" = None,
     needs_action: bool = False,
     occurred_at: datetime | None = None,
+    kept_until: date | None = None,
 ) -> FolderItem:
     """Put a thing into the customer's folder, or bring its entry up to date.
 
@@ -73,6 +75,7 @@ def folder_item_record(
         link_name=link_name,
         link_args=list(link_args),
         occurred_at=occurred_at or timezone.now(),
+        kept_until=kept_until,
     )
     FolderItem.objects.bulk_create(
         [item],

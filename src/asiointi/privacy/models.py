@@ -15,6 +15,10 @@ class AuditEvent(models.Model):
         PERSONAL_DATA_READ = "personal_data_read", _("Personal data read")
         ACTING_SWITCHED = "acting_switched", _("Switched on whose behalf acting")
         ACTING_REFUSED = "acting_refused", _("Refused to act on behalf")
+        GDPR_QUERY = "gdpr_query", _("Personal data asked for (GDPR API)")
+        GDPR_ERASE = "gdpr_erase", _("Personal data erased (GDPR API)")
+        GDPR_REFUSED = "gdpr_refused", _("GDPR API request refused")
+        PERSON_LOOKUP = "person_lookup", _("Person looked up by identity code")
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     action = models.CharField(_("action"), max_length=40, choices=Action.choices)

@@ -14,3 +14,7 @@ class SubmissionsConfig(AppConfig):
         template_register("submission_receipt", {"reference", "service_name", "sent_at"})
         attachment_holder_register("draft", draft_service_id)
         attachment_holder_register("submission", submission_service_id)
+
+        from asiointi.submissions.personal_data import register
+
+        register()

@@ -7,7 +7,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from asiointi.attachments.services import attachments_hold, attachments_release
+from asiointi.attachments.services import (
+    attachments_delete_held,
+    attachments_hold,
+    attachments_release,
+)
 from asiointi.catalogue.models import Service
 from asiointi.customers.acting import Acting
 from asiointi.customers.models import Customer
@@ -66,6 +70,7 @@ def _draft_in_folder(draft: Draft) -> None:
         service=draft.service,
         needs_action=True,
         occurred_at=draft.updated_at,
+        kept_until=timezone.localdate(draft.expires_at),
     )
 
 
@@ -229,6 +234,8 @@ def _unused_reference() -> str:
 
 
 def _submission_in_folder(submission: Submission) -> None:
+    if submission.customer is None:
+        return  # anonymised: in nobody's folder
     folder_item_record(
         customer=submission.customer,
         kind="submission",
@@ -241,6 +248,7 @@ def _submission_in_folder(submission: Submission) -> None:
         link_args=(str(submission.pk),),
         service=submission.service,
         occurred_at=submission.sent_at,
+        kept_until=submission.delete_after,
     )
 
 
@@ -249,6 +257,8 @@ def _receipt_send(submission: Submission) -> None:
     from asiointi.notify.services import notification_send
 
     person = submission.person
+    if person is None:
+        return
     if person.email and person.email_verified_at:
         channel, to = "email", person.email
     elif person.mobile_number and person.mobile_verified_at:
@@ -314,3 +324,46 @@ def access_grant(
         service=service, customer=customer, defaults={"granted_by": granted_by, "note": note}
     )
     return grant
+
+
+@transaction.atomic
+def submissions_anonymise(submissions: Any) -> int:
+    """What the agency must keep stays (that the form was sent, its reference, service, status
+    history and dates); whose it was, its answers and its files go."""
+    count = 0
+    for submission in submissions.filter(anonymised_at__isnull=True).select_for_update():
+        holder = f"submission:{submission.pk}"
+        attachments_delete_held(holder=holder)
+        folder_item_remove(kind="submission", key=str(submission.pk))
+        Submission.objects.filter(pk=submission.pk).update(
+            customer=None,
+            person=None,
+            business_id="",
+            content_encrypted="",
+            delivery_error="",
+            anonymised_at=timezone.now(),
+        )
+        count += 1
+    return count
+
+
+@transaction.atomic
+def submissions_delete(submissions: Any) -> int:
+    count = 0
+    for submission in submissions.select_for_update():
+        attachments_delete_held(holder=f"submission:{submission.pk}")
+        folder_item_remove(kind="submission", key=str(submission.pk))
+        submission.delete()
+        count += 1
+    return count
+
+
+@transaction.atomic
+def drafts_delete(drafts: Any) -> int:
+    count = 0
+    for draft in drafts:
+        attachments_delete_held(holder=f"draft:{draft.pk}")
+        folder_item_remove(kind="draft", key=str(draft.pk))
+        draft.delete()
+        count += 1
+    return count
