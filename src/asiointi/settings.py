@@ -439,7 +439,8 @@ ATTACHMENT_ZIP_MAX_RATIO = env_int("ATTACHMENT_ZIP_MAX_RATIO", 100)
 ATTACHMENT_ZIP_MAX_ENTRIES = env_int("ATTACHMENT_ZIP_MAX_ENTRIES", 10000)
 # "Download my data": one copy at a time per customer, at most this many in 24 hours.
 DATA_EXPORTS_PER_DAY = env_int("DATA_EXPORTS_PER_DAY", 3)
-# Enrollments are deleted this many days after their course ended (courses_prune).
+# The enrollments' default retention after their course ended, read once: when the retention
+# rules are first made (privacy migration 0005). After that the rules in the admin decide.
 COURSE_ENROLLMENT_RETENTION_DAYS = env_int("COURSE_ENROLLMENT_RETENTION_DAYS", 365)
 
 # Scheduled work for `celery -A asiointi beat` (production); apps add their own entries here.
@@ -448,14 +449,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "asiointi.attachments.tasks.attachments_prune",
         "schedule": 60 * 60,
     },
-    "drafts-expired-delete": {
-        "task": "asiointi.submissions.tasks.drafts_expired_delete_task",
-        "schedule": 60 * 60,
+    # Every retention rule (privacy.retention); `manage.py retention_apply` without a broker.
+    "retention": {
+        "task": "asiointi.privacy.tasks.retention_apply_task",
+        "schedule": 24 * 60 * 60,
     },
-}
-CELERY_BEAT_SCHEDULE["courses-prune"] = {
-    "task": "asiointi.courses.tasks.courses_prune",
-    "schedule": 24 * 60 * 60,
 }
 # Its test e-Authorizations service knows the portal by the same settings the portal's client uses.
 DEVIDP_VALTUUDET_CLIENT_ID = VALTUUDET_CLIENT_ID

@@ -17,6 +17,7 @@ class CoursesConfig(AppConfig):
 
         start_resolver_register(Service.Kind.COURSE, course_start_url)
 
-        from asiointi.courses.personal_data import register
+        from asiointi.courses import personal_data, retention
 
-        register()
+        personal_data.register()
+        retention.register()

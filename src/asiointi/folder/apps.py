@@ -14,6 +14,7 @@ class FolderConfig(AppConfig):
         template_register("folder_new", {"folder_url"})
         attachment_holder_register("folder.message", message_service_id)
 
-        from asiointi.folder.personal_data import register
+        from asiointi.folder import personal_data, retention
 
-        register()
+        personal_data.register()
+        retention.register()

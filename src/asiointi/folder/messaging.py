@@ -24,6 +24,8 @@ from asiointi.identity.models import User
 from asiointi.notify.services import notification_send
 from asiointi.organisations.models import Organisation
 from asiointi.pdf import pdf_render
+from asiointi.privacy.models import RetentionKind
+from asiointi.privacy.retention import retention_rule
 
 logger = logging.getLogger(__name__)
 
@@ -145,6 +147,10 @@ def thread_items_refresh(*, thread: Thread) -> None:
         "link_args": [thread.pk],
         "reference": thread.reference,
         "service": thread.service,
+        # The thread, decisions and all, is kept from its last message (folder/retention.py).
+        "kept_until": retention_rule(RetentionKind.MESSAGES, thread.service_id).until(
+            last.created_at
+        ),
     }
     folder_item_record(
         kind=FolderItem.Kind.MESSAGE,

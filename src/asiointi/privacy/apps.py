@@ -7,6 +7,7 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Privacy")
 
     def ready(self) -> None:
+        import asiointi.privacy.retention  # noqa: F401  (registers the audit log's own kind)
         from asiointi.privacy.personal_data import Section, personal_data_register
         from asiointi.privacy.selectors import audit_events_data
 

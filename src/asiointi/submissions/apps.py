@@ -15,6 +15,7 @@ class SubmissionsConfig(AppConfig):
         attachment_holder_register("draft", draft_service_id)
         attachment_holder_register("submission", submission_service_id)
 
-        from asiointi.submissions.personal_data import register
+        from asiointi.submissions import personal_data, retention
 
-        register()
+        personal_data.register()
+        retention.register()

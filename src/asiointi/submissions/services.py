@@ -23,6 +23,8 @@ from asiointi.eforms.selectors import definition_of
 from asiointi.eforms.validation import Problem, answers_problems
 from asiointi.folder.services import folder_item_record, folder_item_remove
 from asiointi.identity.models import User
+from asiointi.privacy.models import RetentionKind
+from asiointi.privacy.retention import retention_days
 from asiointi.submissions.crypto import content_decrypt, content_encrypt
 from asiointi.submissions.models import AccessGrant, Draft, StatusChange, Submission
 from asiointi.submissions.reference import reference_new
@@ -53,8 +55,10 @@ def draft_prefilled(draft: Draft) -> dict[str, Any]:
     return {key: answers[key] for key in draft.prefilled if key in answers}
 
 
-def _expiry(version: FormVersion) -> datetime.datetime:
-    return timezone.now() + datetime.timedelta(days=definition_of(version).draft_retention_days)
+def _expiry(version: FormVersion, service_id: int | None) -> datetime.datetime:
+    own = definition_of(version).draft_retention_days
+    days = retention_days(RetentionKind.DRAFTS, service_id, own=own)
+    return timezone.now() + datetime.timedelta(days=days)
 
 
 def _draft_in_folder(draft: Draft) -> None:
@@ -85,7 +89,7 @@ def draft_start(*, acting: Acting, service: Service, version: FormVersion) -> Dr
         version=version,
         answers_encrypted=content_encrypt(prefilled),
         prefilled=sorted(prefilled),
-        expires_at=_expiry(version),
+        expires_at=_expiry(version, service.pk),
     )
     _draft_in_folder(draft)
     return draft
@@ -118,7 +122,7 @@ def draft_save(
     draft._answers = (draft.answers_encrypted, merged)  # type: ignore[attr-defined]
     draft.page_key = page_key
     draft.person = acting.person
-    draft.expires_at = _expiry(draft.version)
+    draft.expires_at = _expiry(draft.version, draft.service_id)
     draft.save(
         update_fields=["answers_encrypted", "page_key", "person", "expires_at", "updated_at"]
     )
@@ -152,18 +156,6 @@ def draft_delete(*, draft: Draft) -> None:
     attachments_release(holder=f"draft:{draft.pk}")
     folder_item_remove(kind="draft", key=str(draft.pk))
     draft.delete()
-
-
-@transaction.atomic
-def drafts_expired_delete(*, now: datetime.datetime | None = None) -> int:
-    expired = list(
-        Draft.objects.filter(expires_at__lt=now or timezone.now()).values_list("pk", flat=True)
-    )
-    for pk in expired:
-        attachments_release(holder=f"draft:{pk}")
-        folder_item_remove(kind="draft", key=str(pk))
-    Draft.objects.filter(pk__in=expired).delete()
-    return len(expired)
 
 
 def submission_send(*, draft_key: Any, acting: Acting, language: str) -> Submission:
@@ -211,7 +203,14 @@ def _submission_create(*, draft_key: Any, acting: Acting, language: str) -> Subm
         language=language,
         content_encrypted=content_encrypt(answers_on_path(definition, answers)),
         sent_at=now,
-        delete_after=now.date() + datetime.timedelta(days=definition.submission_retention_days),
+        delete_after=timezone.localdate(now)
+        + datetime.timedelta(
+            days=retention_days(
+                RetentionKind.SUBMISSIONS,
+                draft.service_id,
+                own=definition.submission_retention_days,
+            )
+        ),
     )
     StatusChange.objects.create(submission=submission, status=Status.RECEIVED)
     if _files_hold(

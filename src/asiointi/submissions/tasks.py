@@ -4,7 +4,6 @@ from django.conf import settings
 from asiointi.submissions.delivery import DeliveryFailed, deliver
 from asiointi.submissions.models import Submission
 from asiointi.submissions.services import (
-    drafts_expired_delete,
     submission_delivered,
     submission_delivery_failed,
 )
@@ -43,8 +42,3 @@ def submission_deliver(self, submission_id: str) -> bool:  # type: ignore[no-unt
     if final:
         return False
     raise self.retry(countdown=min(3600, 30 * 2**self.request.retries))
-
-
-@shared_task
-def drafts_expired_delete_task() -> int:
-    return drafts_expired_delete()
