@@ -1,4 +1,7 @@
+from datetime import datetime
 from typing import Any
+
+from django.db.models import QuerySet
 
 from asiointi.identity.models import User
 from asiointi.privacy.models import AuditEvent
@@ -10,3 +13,33 @@ def audit_events_data(*, person: User) -> list[dict[str, Any]]:
         {"time": row.created_at, "action": row.action, "target": row.target}
         for row in AuditEvent.objects.filter(user=person).order_by("created_at", "pk")
     ]
+
+
+def audit_events_search(
+    *,
+    person: User | None = None,
+    staff: User | None = None,
+    actions: list[str] | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> QuerySet[AuditEvent]:
+    """The audit log filtered for an auditor, newest first. It checks no role: the back office
+    page calls it only for staff with the auditor role. `person` is a resident found with
+    `services.audit_person_find` (by identity code, itself audited); `staff` a member of staff."""
+    events = AuditEvent.objects.select_related("user")
+    if person is not None:
+        events = events.filter(user=person)
+    if staff is not None:
+        events = events.filter(user=staff, user__is_staff=True)
+    if actions:
+        events = events.filter(action__in=actions)
+    if since is not None:
+        events = events.filter(created_at__gte=since)
+    if until is not None:
+        events = events.filter(created_at__lt=until)
+    return events.order_by("-created_at", "-pk")
+
+
+def audit_staff_members() -> QuerySet[User]:
+    """Whom the auditor may choose as the staff member: everyone with a staff account."""
+    return User.objects.filter(is_staff=True).order_by("last_name", "first_name", "username")

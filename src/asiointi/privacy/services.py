@@ -2,9 +2,11 @@ import logging
 from typing import Any
 
 from django.http import HttpRequest
+from django.views.decorators.debug import sensitive_variables
 
 from asiointi.client_ip import client_ip
 from asiointi.identity.models import User
+from asiointi.privacy.identity_codes import identity_code_digest, identity_code_normalise
 from asiointi.privacy.models import AuditEvent
 
 logger = logging.getLogger("asiointi.audit")
@@ -41,3 +43,22 @@ def audit_record(
         ip_address or "-",
     )
     return event
+
+
+@sensitive_variables()
+def audit_person_find(
+    *, identity_code: str, auditor: User, request: HttpRequest | None = None
+) -> User | None:
+    """The resident with this identity code, found by its keyed hash, for searching the audit
+    log. The search is itself audited (who looked, whether someone was found; never the code).
+    A mistyped code is a ValidationError in the auditor's language."""
+    code = identity_code_normalise(identity_code)
+    person = User.objects.filter(identity_code_digest=identity_code_digest(code)).first()
+    audit_record(
+        action=AuditEvent.Action.PERSON_LOOKUP,
+        request=request,
+        user=auditor,
+        target=f"user:{person.pk}" if person else "",
+        details={"found": person is not None, "purpose": "audit_log_search"},
+    )
+    return person

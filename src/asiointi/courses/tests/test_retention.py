@@ -74,8 +74,10 @@ def test_an_anonymising_override_keeps_the_rows_without_the_participant(
         service=Service.objects.create(slug="muu", name="Muu", agency=course.agency)
     )
     enrollment_create(course=other, acting=acting_as(make_person()), participant=participant_self())
-    ended(course, days_ago=40), ended(other, days_ago=40)
-    rule(30), rule(30, "anonymise", service=course.service)
+    ended(course, days_ago=40)
+    ended(other, days_ago=40)
+    rule(30)
+    rule(30, "anonymise", service=course.service)
 
     call_command("retention_apply", stdout=StringIO())
 

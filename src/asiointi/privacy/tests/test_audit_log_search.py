@@ -1,0 +1,63 @@
+"""Auditors search the log by person (found by identity code through the keyed hash, which is
+itself audited), by staff member, by action and by time."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from asiointi.identity.models import User
+from asiointi.privacy.identity_codes import identity_code_digest, identity_code_encrypt
+from asiointi.privacy.models import AuditEvent
+from asiointi.privacy.retention import audit_retention
+from asiointi.privacy.selectors import audit_events_search
+from asiointi.privacy.services import audit_person_find
+
+pytestmark = pytest.mark.django_db
+CODE = "010280-952L"
+
+
+@pytest.fixture
+def people() -> tuple[User, User, User]:
+    tessa = User.objects.create(
+        username="tessa",
+        identity_code_digest=identity_code_digest(CODE),
+        identity_code_encrypted=identity_code_encrypt(CODE),
+    )
+    clerk = User.objects.create(username="clerk", is_staff=True)
+    auditor = User.objects.create(username="auditor", is_staff=True)
+    return tessa, clerk, auditor
+
+
+def test_a_person_is_found_by_identity_code_and_the_search_is_audited(
+    people: tuple[User, User, User],
+) -> None:
+    tessa, _clerk, auditor = people
+    assert audit_person_find(identity_code=CODE.lower(), auditor=auditor) == tessa
+    assert audit_person_find(identity_code="010469-999W", auditor=auditor) is None
+    lookups = AuditEvent.objects.filter(action=AuditEvent.Action.PERSON_LOOKUP, user=auditor)
+    assert sorted(e.details["found"] for e in lookups) == [False, True]
+    assert all("952L" not in str(e.details) + e.target for e in lookups)
+
+
+def test_a_mistyped_code_is_refused(people: tuple[User, User, User]) -> None:
+    with pytest.raises(ValidationError):
+        audit_person_find(identity_code="010280-9520", auditor=people[2])
+
+
+def test_filters_by_person_staff_action_and_time(people: tuple[User, User, User]) -> None:
+    tessa, clerk, _auditor = people
+    login = AuditEvent.objects.create(action=AuditEvent.Action.LOGIN, user=tessa)
+    read = AuditEvent.objects.create(action=AuditEvent.Action.PERSON_LOOKUP, user=clerk)
+    old = AuditEvent.objects.create(action=AuditEvent.Action.LOGIN, user=tessa)
+    with audit_retention():
+        AuditEvent.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=3))
+
+    assert list(audit_events_search(person=tessa)) == [login, old]
+    assert list(audit_events_search(staff=clerk)) == [read]
+    assert list(audit_events_search(staff=tessa)) == []  # not a member of staff
+    assert list(audit_events_search(actions=["person_lookup"])) == [read]
+    since = timezone.now() - timedelta(days=1)
+    assert list(audit_events_search(person=tessa, since=since)) == [login]
+    assert list(audit_events_search(until=since)) == [old]
