@@ -20,6 +20,9 @@ logger = logging.getLogger(__name__)
 ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "ES256", "ES384"]
 FETCH_TIMEOUT = 10
 KEYS_KEPT_SECONDS = 60 * 60
+# A token with an unknown key makes a fresh fetch at most this often, so a stream of forged
+# tokens cannot turn the portal into a flood of requests to the issuer.
+REFETCH_AFTER_SECONDS = 30
 # Helsinki's profile tokens carry the API scopes in one of these (Tunnistamo, then Keycloak).
 HELSINKI_SCOPES_CLAIM = "https://api.hel.fi/auth"
 
@@ -57,7 +60,8 @@ def _keys_fetch(issuer: str) -> KeySet:
 def issuer_keys(issuer: str, *, fresh: bool = False) -> KeySet:
     with _lock:
         cached = _cache.get(issuer)
-        if cached and not fresh and time.monotonic() - cached[0] < KEYS_KEPT_SECONDS:
+        kept = REFETCH_AFTER_SECONDS if fresh else KEYS_KEPT_SECONDS
+        if cached and time.monotonic() - cached[0] < kept:
             return cached[1]
     keys = _keys_fetch(issuer)
     with _lock:
