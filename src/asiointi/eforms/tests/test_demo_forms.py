@@ -26,13 +26,29 @@ JPEG = bytes.fromhex("ffd8ffe000104a46494600010100000100010000ffdb004300") + b"\
 # A file of each kind a description names: sniffed from its bytes as the portal does.
 SAMPLES = {"pdf": PDF, "jpeg": JPEG, "png": PNG}
 
-# Per service: what its description asks to attach (a word of the file question's English
-# label) and the kinds of file a person has it in: a scan or a PDF, or a photo from a phone.
 # Feedback needs no declaration: nothing is applied for.
 FEEDBACK = {"ilmoitus-tai-palaute", "palaute-kaduista-ja-puistoista"}
 
+# Per service: what its description asks to attach (a word of the file question's English
+# label) and the kinds of file a person has it in: a scan or a PDF, or a photo from a phone.
 SCAN = ("pdf", "jpeg", "png")
 ATTACHMENTS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
+    "palvelusetelituottajaksi-hakeminen": [
+        ("prepayment register", SCAN),
+        ("liability insurance", SCAN),
+        ("early childhood education plan", ("pdf",)),
+        ("staff and their qualifications", ("pdf",)),
+    ],
+    "tutkimuslupa": [
+        ("research plan", ("pdf",)),
+        ("privacy notice", ("pdf",)),
+        ("consent forms", ("pdf",)),
+        ("questionnaires or interview outlines", ("pdf",)),
+        ("supervisor", SCAN),
+        ("ethics committee", SCAN),
+    ],
+    "pysakointivirhemaksun-oikaisuvaatimus": [("photos of the signs or a receipt", SCAN)],
+    "terassilupa": [("scale drawing", SCAN), ("furniture", SCAN)],
     "koulukuljetushakemus": [("statement from a doctor", SCAN)],
     "varhaiskasvatuksen-tuloselvitys": [("proof of other income", SCAN)],
 }
@@ -55,19 +71,14 @@ NOT_YET = {
     "omaishoidon-tuen-hakemus",
     "omien-tietojen-tarkastuspyynto",
     "palaute-kaduista-ja-puistoista",
-    "palvelusetelituottajaksi-hakeminen",
     "pelastussuunnitelman-toimittaminen",
     "puunkaatolupa",
-    "pysakointivirhemaksun-oikaisuvaatimus",
     "taiteen-ja-kulttuurin-projektiavustus",
     "tapahtuman-ilmoittaminen-tapahtumakalenteriin",
-    "terassilupa",
     "tilauskoulutus",
-    "tutkimuslupa",
     "urheiluseurojen-toiminta-avustus",
     "vapaaoppilaspaikka",
     "ymparistolupahakemus",
-    "yrityspysakointitunnus",
 }
 
 
@@ -148,7 +159,7 @@ def sample_answer(question: Question, *, yes: bool, option: int) -> Any:
         return low if low is not None else 1
     options = [o.value for o in question.options]
     fixed = {
-        "text": "Testi",
+        "text": "Testi"[: settings.get("max_length", 200)],
         "textarea": "Testi.",
         "email": "tessa@example.fi",
         "phone": "+358401234567",
