@@ -33,6 +33,17 @@ FEEDBACK = {"ilmoitus-tai-palaute", "palaute-kaduista-ja-puistoista"}
 # label) and the kinds of file a person has it in: a scan or a PDF, or a photo from a phone.
 SCAN = ("pdf", "jpeg", "png")
 ATTACHMENTS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
+    "puunkaatolupa": [
+        ("photos of the trees", ("jpeg", "png")),
+        ("map of the plot", SCAN),
+        ("board or the general meeting", SCAN),
+    ],
+    "ymparistolupahakemus": [
+        ("location map", SCAN),
+        ("assessments of emissions, noise and waste", ("pdf",)),
+    ],
+    "palaute-kaduista-ja-puistoista": [("photo", ("jpeg", "png"))],
+    "vapaaoppilaspaikka": [("benefit decision", SCAN)],
     "palvelusetelituottajaksi-hakeminen": [
         ("prepayment register", SCAN),
         ("liability insurance", SCAN),
@@ -67,18 +78,13 @@ NOT_YET = {
     "kotihoidon-hakemus",
     "kuljetuspalvelun-hakemus",
     "liikuntapaikkojen-kausivuorot",
-    "meluilmoitus",
     "omaishoidon-tuen-hakemus",
     "omien-tietojen-tarkastuspyynto",
-    "palaute-kaduista-ja-puistoista",
     "pelastussuunnitelman-toimittaminen",
-    "puunkaatolupa",
     "taiteen-ja-kulttuurin-projektiavustus",
     "tapahtuman-ilmoittaminen-tapahtumakalenteriin",
     "tilauskoulutus",
     "urheiluseurojen-toiminta-avustus",
-    "vapaaoppilaspaikka",
-    "ymparistolupahakemus",
 }
 
 
