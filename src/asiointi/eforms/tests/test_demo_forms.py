@@ -33,6 +33,13 @@ FEEDBACK = {"ilmoitus-tai-palaute", "palaute-kaduista-ja-puistoista"}
 # label) and the kinds of file a person has it in: a scan or a PDF, or a photo from a phone.
 SCAN = ("pdf", "jpeg", "png")
 ATTACHMENTS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
+    "taiteen-ja-kulttuurin-projektiavustus": [
+        ("project plan and schedule", ("pdf",)),
+        ("budget", ("pdf",)),
+    ],
+    "tapahtuman-ilmoittaminen-tapahtumakalenteriin": [("image", ("jpeg", "png"))],
+    "kotihoidon-hakemus": [("proof of income", SCAN)],
+    "kuljetuspalvelun-hakemus": [("statement from a doctor or therapist", SCAN)],
     "puunkaatolupa": [
         ("photos of the trees", ("jpeg", "png")),
         ("map of the plot", SCAN),
@@ -75,15 +82,10 @@ NOT_YET = {
     "ehkaisevan-toimeentulotuen-hakemus",
     "helsinki-lisan-hakemus",
     "ilotulitteiden-kayttoilmoitus",
-    "kotihoidon-hakemus",
-    "kuljetuspalvelun-hakemus",
     "liikuntapaikkojen-kausivuorot",
     "omaishoidon-tuen-hakemus",
     "omien-tietojen-tarkastuspyynto",
     "pelastussuunnitelman-toimittaminen",
-    "taiteen-ja-kulttuurin-projektiavustus",
-    "tapahtuman-ilmoittaminen-tapahtumakalenteriin",
-    "tilauskoulutus",
     "urheiluseurojen-toiminta-avustus",
 }
 
