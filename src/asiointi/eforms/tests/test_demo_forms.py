@@ -33,6 +33,20 @@ FEEDBACK = {"ilmoitus-tai-palaute", "palaute-kaduista-ja-puistoista"}
 # label) and the kinds of file a person has it in: a scan or a PDF, or a photo from a phone.
 SCAN = ("pdf", "jpeg", "png")
 ATTACHMENTS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
+    "omaishoidon-tuen-hakemus": [("doctor's statement", SCAN)],
+    "ehkaisevan-toimeentulotuen-hakemus": [
+        ("bank statements", SCAN),
+        ("invoice or other receipt", SCAN),
+        ("kela's latest decision", SCAN),
+    ],
+    "pelastussuunnitelman-toimittaminen": [
+        ("rescue plan", ("pdf",)),
+        ("map of the event area", SCAN),
+    ],
+    "ilotulitteiden-kayttoilmoitus": [
+        ("permission from the landowner", SCAN),
+        ("map of the firing site", SCAN),
+    ],
     "taiteen-ja-kulttuurin-projektiavustus": [
         ("project plan and schedule", ("pdf",)),
         ("budget", ("pdf",)),
@@ -78,14 +92,9 @@ def form_services() -> set[str]:
 
 # Forms still being written, one batch at a time.
 NOT_YET = {
-    "asiakirjapyynto",
-    "ehkaisevan-toimeentulotuen-hakemus",
     "helsinki-lisan-hakemus",
-    "ilotulitteiden-kayttoilmoitus",
     "liikuntapaikkojen-kausivuorot",
-    "omaishoidon-tuen-hakemus",
     "omien-tietojen-tarkastuspyynto",
-    "pelastussuunnitelman-toimittaminen",
     "urheiluseurojen-toiminta-avustus",
 }
 
