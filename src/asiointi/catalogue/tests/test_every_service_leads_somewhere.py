@@ -18,6 +18,7 @@ from asiointi.organisations.selectors import Rights, rights_remember
 from asiointi.submissions.tests.conftest import make_resident
 
 DEAD_ENDS = (404, 405, 500)
+UNAVAILABLE = {"fi": "Ei tällä hetkellä käytettävissä verkossa", "en": "Not available online"}
 # A demo service with nothing online: its form, should one be published later, is taken away.
 NOTHING_ONLINE = "asiakirjapyynto"
 
@@ -98,6 +99,9 @@ def test_every_service_opens_something_real_for_a_logged_in_customer(
         else:
             assert "<h1" in page and "<main" in page, f"{service.slug}: {where} is not a page"
         kinds.add((service.kind, status))
+        if service.kind == Service.Kind.FORM:
+            # Every form service of the demo city has its form (eforms/demo/*.toml).
+            assert UNAVAILABLE[language] not in page, f"{service.slug}: nothing online"
     assert (Service.Kind.FORM, 200) in kinds and (Service.Kind.COURSE, 200) in kinds
 
 

@@ -33,6 +33,16 @@ FEEDBACK = {"ilmoitus-tai-palaute", "palaute-kaduista-ja-puistoista"}
 # label) and the kinds of file a person has it in: a scan or a PDF, or a photo from a phone.
 SCAN = ("pdf", "jpeg", "png")
 ATTACHMENTS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
+    "helsinki-lisan-hakemus": [
+        ("consent signed by the jobseeker", SCAN),
+        ("employment contract", SCAN),
+    ],
+    "urheiluseurojen-toiminta-avustus": [
+        ("financial statements", SCAN),
+        ("annual report", ("pdf",)),
+        ("auditor's or operations inspector's report", SCAN),
+        ("activity plan and budget", ("pdf",)),
+    ],
     "omaishoidon-tuen-hakemus": [("doctor's statement", SCAN)],
     "ehkaisevan-toimeentulotuen-hakemus": [
         ("bank statements", SCAN),
@@ -90,17 +100,8 @@ def form_services() -> set[str]:
     return {s["slug"] for s in read_demo()["service"] if s["kind"] == Service.Kind.FORM}
 
 
-# Forms still being written, one batch at a time.
-NOT_YET = {
-    "helsinki-lisan-hakemus",
-    "liikuntapaikkojen-kausivuorot",
-    "omien-tietojen-tarkastuspyynto",
-    "urheiluseurojen-toiminta-avustus",
-}
-
-
 def test_every_form_service_of_the_demo_city_has_a_demo_form() -> None:
-    assert sorted(form_services() - set(demo_documents()) - NOT_YET) == []
+    assert sorted(form_services() - set(demo_documents())) == []
 
 
 @pytest.mark.django_db
