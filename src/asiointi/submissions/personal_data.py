@@ -1,13 +1,11 @@
 """Forms' section of the personal data registry (privacy.personal_data)."""
 
-from typing import Any
-
 from django.utils.translation import gettext_lazy as _
 
 from asiointi.customers.models import Customer
 from asiointi.privacy.personal_data import ErasureBlocker, Section, personal_data_register
 from asiointi.submissions.models import Draft, Submission
-from asiointi.submissions.selectors import submissions_data
+from asiointi.submissions.selectors import submissions_export
 from asiointi.submissions.services import drafts_delete, submissions_anonymise
 
 OPEN_CASE = ErasureBlocker(
@@ -19,15 +17,9 @@ OPEN_CASE = ErasureBlocker(
 )
 
 
-def _forms(customer: Customer) -> dict[str, Any]:
-    data = submissions_data(customer=customer)
-    return data if data["drafts"] or data["submissions"] else {}
-
-
 def _blockers(customer: Customer) -> list[ErasureBlocker]:
-    still_open = Submission.objects.filter(customer=customer).exclude(
-        status=Submission.Status.DECIDED
-    )
+    done = (Submission.Status.DECIDED, Submission.Status.CLOSED)
+    still_open = Submission.objects.filter(customer=customer).exclude(status__in=done)
     return [OPEN_CASE] if still_open.exists() else []
 
 
@@ -42,7 +34,7 @@ def register() -> None:
         Section(
             "forms",
             _("Forms: drafts and sent submissions"),
-            _forms,
+            submissions_export,
             erase=_erase,
             blockers=_blockers,
             order=50,

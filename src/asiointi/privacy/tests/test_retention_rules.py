@@ -38,6 +38,7 @@ def test_the_defaults_are_seeded_for_every_kind() -> None:
         "messages": 2190,
         "enrollments": 365,
         "data_exports": 7,
+        "feedback": 730,
         "audit_events": 730,
     }
 
@@ -164,6 +165,7 @@ def test_the_run_records_counts_and_nothing_personal(holdings: Holdings) -> None
         "messages",
         "enrollments",
         "data_exports",
+        "feedback",
         "audit_events",
     }
 
