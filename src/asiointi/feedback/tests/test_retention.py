@@ -46,9 +46,7 @@ def sent(tessa: User, parking: Service, school_transport: Service) -> dict[str, 
 
 
 def _age(feedback: Feedback, days: int) -> None:
-    Feedback.objects.filter(pk=feedback.pk).update(
-        created_at=timezone.now() - timedelta(days=days)
-    )
+    Feedback.objects.filter(pk=feedback.pk).update(created_at=timezone.now() - timedelta(days=days))
 
 
 def _rule(days: int, action: str = "delete", service: Service | None = None) -> None:
