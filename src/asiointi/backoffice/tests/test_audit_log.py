@@ -10,8 +10,8 @@ from django.test import Client
 from django.utils import timezone
 
 from asiointi.backoffice.tests.fixtures import log_in_verified
-from asiointi.catalogue.demo import load_demo as load_catalogue
 from asiointi.backoffice.tests.support import auditor_member, staff_client, staff_member, url
+from asiointi.catalogue.demo import load_demo as load_catalogue
 from asiointi.identity.models import User
 from asiointi.privacy.models import AuditEvent
 from asiointi.privacy.retention import audit_retention
@@ -96,7 +96,7 @@ def test_filters_by_member_of_staff_action_and_time(
     auditor: tuple[User, Client], clerk_events: tuple[User, AuditEvent, AuditEvent]
 ) -> None:
     _user, client = auditor
-    clerk, login, read = clerk_events
+    clerk, login, _read = clerk_events
     with audit_retention():
         AuditEvent.objects.filter(pk=login.pk).update(created_at=timezone.now() - timedelta(days=3))
     by_clerk = _rows(client, f"?staff={clerk.pk}")
