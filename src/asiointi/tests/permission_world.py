@@ -33,7 +33,6 @@ from asiointi.folder.models import DataExport
 from asiointi.folder.services import data_export_request
 from asiointi.identity.models import User
 from asiointi.notify.models import OutboxMessage
-from asiointi.privacy.models import RetentionRule, RetentionRun
 from asiointi.organisations.tests import company_things
 from asiointi.organisations.tests.company_things import (
     IN_MANDATE,
@@ -44,6 +43,7 @@ from asiointi.organisations.tests.company_things import (
     company_with_things,
 )
 from asiointi.organisations.tests.support import TESSA, log_in
+from asiointi.privacy.models import RetentionRule, RetentionRun
 from asiointi.submissions import services as submission_services
 from asiointi.submissions.models import Draft, Submission
 from asiointi.submissions.services import access_grant
