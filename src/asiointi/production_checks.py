@@ -106,6 +106,25 @@ def valtuudet_keys(s: Settings) -> str | None:
     return None
 
 
+def gdpr_api(s: Settings) -> str | None:
+    if not s["GDPR_API_ISSUER"]:
+        return None
+    if urlsplit(s["GDPR_API_ISSUER"]).scheme != "https":
+        return "GDPR_API_ISSUER must be an https:// address"
+    missing = [
+        n
+        for n in ("GDPR_API_AUDIENCE", "GDPR_API_QUERY_SCOPE", "GDPR_API_DELETE_SCOPE")
+        if not s[n]
+    ]
+    if missing:
+        return f"{', '.join(missing)} must be set when GDPR_API_ISSUER is"
+    if s["GDPR_API_QUERY_SCOPE"] == s["GDPR_API_DELETE_SCOPE"]:
+        return "GDPR_API_QUERY_SCOPE and GDPR_API_DELETE_SCOPE must differ"
+    if not s["GDPR_API_ACCEPTED_LOA"]:
+        return "GDPR_API_ACCEPTED_LOA must name at least one level of assurance"
+    return None
+
+
 def embedded_only(s: Settings) -> str | None:
     if s["DEVIDP_ENABLED"]:
         return "DEVIDP_ENABLED: the built-in test identity provider must never run in production"
@@ -163,6 +182,7 @@ CHECKS: tuple[Check, ...] = (
     oidc_client,
     saml_files,
     valtuudet_keys,
+    gdpr_api,
     embedded_only,
     email_transport,
     sms_transport,

@@ -326,6 +326,14 @@ OIDC_ACR_VALUES = env_str("OIDC_ACR_VALUES", "http://ftn.ficora.fi/2017/loa2")
 OIDC_ACCEPTED_ACR = env_list(
     "OIDC_ACCEPTED_ACR", ["http://ftn.ficora.fi/2017/loa2", "http://ftn.ficora.fi/2017/loa3"]
 )
+# The GDPR API of Helsinki's profile contract (/gdpr-api/v1/profiles/<sub>): tokens from this
+# issuer (its JWKS from its discovery document), for this audience, with the query or delete
+# scope and one of the accepted levels of assurance. Without an issuer the API answers 404.
+GDPR_API_ISSUER = env_str("GDPR_API_ISSUER").rstrip("/")
+GDPR_API_AUDIENCE = env_str("GDPR_API_AUDIENCE")
+GDPR_API_QUERY_SCOPE = env_str("GDPR_API_QUERY_SCOPE", "gdprquery")
+GDPR_API_DELETE_SCOPE = env_str("GDPR_API_DELETE_SCOPE", "gdprdelete")
+GDPR_API_ACCEPTED_LOA = env_list("GDPR_API_ACCEPTED_LOA", ["substantial", "high"])
 if OIDC_CLIENT_AUTH not in ("client_secret_basic", "client_secret_post", "private_key_jwt"):
     raise ImproperlyConfigured(f"OIDC_CLIENT_AUTH {OIDC_CLIENT_AUTH!r} is not supported.")
 
@@ -503,7 +511,8 @@ ATTACHMENT_ZIP_MAX_RATIO = env_int("ATTACHMENT_ZIP_MAX_RATIO", 100)
 ATTACHMENT_ZIP_MAX_ENTRIES = env_int("ATTACHMENT_ZIP_MAX_ENTRIES", 10000)
 # "Download my data": one copy at a time per customer, at most this many in 24 hours.
 DATA_EXPORTS_PER_DAY = env_int("DATA_EXPORTS_PER_DAY", 3)
-# Enrollments are deleted this many days after their course ended (courses_prune).
+# The enrollments' default retention after their course ended, read once: when the retention
+# rules are first made (privacy migration 0003). After that the rules in the admin decide.
 COURSE_ENROLLMENT_RETENTION_DAYS = env_int("COURSE_ENROLLMENT_RETENTION_DAYS", 365)
 
 # Scheduled work for `celery -A asiointi beat` (production); apps add their own entries here.
@@ -512,14 +521,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "asiointi.attachments.tasks.attachments_prune",
         "schedule": 60 * 60,
     },
-    "drafts-expired-delete": {
-        "task": "asiointi.submissions.tasks.drafts_expired_delete_task",
-        "schedule": 60 * 60,
+    # Every retention rule (privacy.retention); `manage.py retention_apply` without a broker.
+    "retention": {
+        "task": "asiointi.privacy.tasks.retention_apply_task",
+        "schedule": 24 * 60 * 60,
     },
-}
-CELERY_BEAT_SCHEDULE["courses-prune"] = {
-    "task": "asiointi.courses.tasks.courses_prune",
-    "schedule": 24 * 60 * 60,
 }
 # Its test e-Authorizations service knows the portal by the same settings the portal's client uses.
 DEVIDP_VALTUUDET_CLIENT_ID = VALTUUDET_CLIENT_ID

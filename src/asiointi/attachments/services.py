@@ -177,6 +177,25 @@ def attachment_delete(*, attachment: Attachment) -> None:
     transaction.on_commit(lambda: storage.delete(name))
 
 
+@transaction.atomic
+def attachments_delete_held(*, holder: str) -> int:
+    """Delete the files the holder holds (its retention ended, or the customer was erased)."""
+    count = 0
+    for attachment in Attachment.objects.filter(holder=holder):
+        attachment_delete(attachment=attachment)
+        count += 1
+    return count
+
+
+@transaction.atomic
+def attachments_delete_of_customer(*, customer: Customer) -> int:
+    count = 0
+    for attachment in Attachment.objects.filter(customer=customer):
+        attachment_delete(attachment=attachment)
+        count += 1
+    return count
+
+
 def attachments_prune_unheld(*, older_than: timedelta | None = None) -> int:
     """Delete attachments nothing holds that are older than ATTACHMENT_UNHELD_HOURS."""
     if older_than is None:

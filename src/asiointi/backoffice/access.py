@@ -6,23 +6,25 @@ from functools import wraps
 from typing import Any
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponseBase, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponseBase, HttpResponseRedirect
 from django.urls import reverse
 
 from asiointi.backoffice.models import AgencyMembership
-from asiointi.backoffice.selectors import membership_for
+from asiointi.backoffice.selectors import is_auditor, membership_for
 
 View = Callable[..., HttpResponseBase]
 
 
 def is_staff_session(request: HttpRequest) -> bool:
-    """A verified second factor, and an agency to work for (or the platform to run)."""
+    """A verified second factor, and an agency to work for (or the platform to run or audit)."""
     user: Any = request.user
     if not (user.is_authenticated and user.is_active):
         return False
     if not getattr(user, "is_verified", lambda: False)():
         return False
-    return bool(user.is_superuser or user.agency_memberships.exists())
+    return bool(
+        user.is_superuser or user.agency_memberships.exists() or user.platform_roles.exists()
+    )
 
 
 def staff_required(view: View) -> View:
@@ -59,3 +61,16 @@ def agency_member_required(*roles: str) -> Callable[[View], View]:
         return wrapped
 
     return decorator
+
+
+def auditor_required(view: View) -> View:
+    """Staff with the auditor role; other staff get 404, like any page not theirs."""
+
+    @staff_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not is_auditor(user=request.user):  # type: ignore[arg-type]
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped

@@ -7,6 +7,7 @@ from asiointi.backoffice.selectors import CASE_STATUSES, UNASSIGNED, CaseFilter
 from asiointi.catalogue.models import Service
 from asiointi.identity.models import User
 from asiointi.plain_text import PlainTextField
+from asiointi.privacy.identity_codes import identity_code_normalise
 
 CASE_STATUS_LABELS = {
     "new": _("New"),
@@ -145,3 +146,57 @@ class RevealForm(forms.Form):
         help_text=_("The reason is kept in the audit log with your name."),
         max_length=300,
     )
+
+
+DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
+
+
+def _date_field(label: Any) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+
+class AuditPersonForm(forms.Form):
+    """Sent by POST: an identity code never goes into an address."""
+
+    identity_code = forms.CharField(
+        label=_("Personal identity code"),
+        max_length=20,
+        help_text=_("The search is written in the audit log with your name."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def clean_identity_code(self) -> str:
+        return identity_code_normalise(self.cleaned_data["identity_code"])
+
+
+class AuditFilterForm(forms.Form):
+    person = forms.CharField(required=False, widget=forms.HiddenInput)
+    staff = forms.ChoiceField(label=_("Member of staff"), required=False)
+    action = forms.ChoiceField(label=_("Action"), required=False)
+    since = _date_field(_("From (date)"))
+    until = _date_field(_("To (date)"))
+
+    def __init__(self, *args: Any, staff: list[User], actions: list[Any], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.staff_members = {str(u.pk): u for u in staff}
+        _choices(self, "staff", [("", _("Anyone"))] + [(str(u.pk), _person(u)) for u in staff])
+        _choices(self, "action", [("", _("All actions")), *actions])
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        since, until = data.get("since"), data.get("until")
+        if since and until and until < since:
+            self.add_error("until", _("The end date cannot be before the start date."))
+        return data
+
+    def chosen_staff(self) -> User | None:
+        return self.staff_members.get(self.cleaned_data.get("staff") or "")
+
+    def query(self) -> dict[str, str]:
+        """The filters as they were typed, for the pager's links."""
+        return {k: str(v) for k, v in (self.data or {}).items() if k != "page" and v}

@@ -31,7 +31,10 @@ class BackofficeLoginForm(StaffLoginForm):
 
     def confirm_login_allowed(self, user: Any) -> None:
         AuthenticationForm.confirm_login_allowed(self, user)  # refuses inactive accounts
-        if not (user.is_superuser or user.agency_memberships.exists()):
+        staff = (
+            user.is_superuser or user.agency_memberships.exists() or user.platform_roles.exists()
+        )
+        if not staff:
             raise forms.ValidationError(self.error_messages["not_staff"], code="not_staff")
 
 

@@ -75,3 +75,30 @@ class CaseNote(models.Model):
 
     def __str__(self) -> str:
         return f"note {self.pk} on {self.submission_id}"
+
+
+class PlatformRole(models.Model):
+    """A role over the whole portal rather than one agency's things: an auditor searches the audit
+    log of every agency and every resident, and sees no case."""
+
+    class Role(models.TextChoices):
+        AUDITOR = "auditor", _("Auditor")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="platform_roles",
+        verbose_name=_("member of staff"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("platform role")
+        verbose_name_plural = _("platform roles")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role"], name="platform_role_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_role_display()}"

@@ -3,20 +3,24 @@
 import csv
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from asiointi.attachments.models import Attachment
 from asiointi.attachments.selectors import attachment_held_by, attachments_held
-from asiointi.backoffice.models import AgencyMembership, CaseAssignment, CaseNote
+from asiointi.backoffice.models import AgencyMembership, CaseAssignment, CaseNote, PlatformRole
 from asiointi.catalogue.models import Agency, Service
 from asiointi.folder.models import Message, Thread
 from asiointi.folder.selectors import message_holder, thread_about, thread_messages
 from asiointi.identity.models import User
+from asiointi.privacy.models import AuditEvent
+from asiointi.privacy.selectors import audit_events_search
 from asiointi.submissions.models import StatusChange, Submission
 from asiointi.submissions.selectors import (
     submission_answers_summary,
@@ -171,6 +175,8 @@ def _safe_cell(value: Any) -> str:
 
 def customer_name(submission: Submission) -> str:
     customer = submission.customer
+    if customer is None:
+        return str(_("Anonymised"))
     if customer.organisation is not None:
         return customer.organisation.name
     return customer.person.full_name if customer.person else ""
@@ -231,3 +237,41 @@ def case_decision_document(*, submission: Submission, pk: int) -> Message:
     if message is None:
         raise Http404
     return message
+
+
+# The auditor's reads: the whole audit log, of every agency and every resident.
+
+
+def is_auditor(*, user: User) -> bool:
+    return PlatformRole.objects.filter(user_id=user.pk, role=PlatformRole.Role.AUDITOR).exists()
+
+
+def audit_staff_members() -> list[User]:
+    """Whom the auditor may choose as the member of staff: every account that works in the back
+    office or the admin."""
+    staff = Q(is_superuser=True) | Q(agency_memberships__isnull=False)
+    return list(
+        User.objects.filter(staff | Q(platform_roles__isnull=False))
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    person: User | None = None
+    staff: User | None = None
+    action: str = ""
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+def audit_log_page(*, filters: AuditFilter, page_number: str | None) -> Page:
+    events: QuerySet[AuditEvent] = audit_events_search(
+        person=filters.person,
+        staff=filters.staff,
+        actions=[filters.action] if filters.action else None,
+        since=filters.since,
+        until=filters.until,
+    )
+    return Paginator(events, settings.BACKOFFICE_PAGE_SIZE).get_page(page_number)

@@ -1,4 +1,5 @@
-"""Writes of the back office: membership, second factor, and handling cases."""
+"""Writes of the back office: membership, second factor, handling cases, and the auditor's
+person lookup (an audited read)."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -6,6 +7,7 @@ from datetime import date
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_variables
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -15,7 +17,12 @@ from asiointi.catalogue.models import Agency
 from asiointi.folder.messaging import MessageRefused, message_send
 from asiointi.identity.models import User
 from asiointi.plain_text import plain_text_problem
-from asiointi.privacy.identity_codes import identity_code_decrypt, identity_codes_masked
+from asiointi.privacy.identity_codes import (
+    identity_code_decrypt,
+    identity_code_digest,
+    identity_code_normalise,
+    identity_codes_masked,
+)
 from asiointi.privacy.models import AuditEvent
 from asiointi.privacy.services import audit_record
 from asiointi.submissions.models import Submission
@@ -122,6 +129,8 @@ def case_message_send(
     decision (an uploaded PDF, or one made from the message with the portal's template) decides
     the case. The customer is told once, by the folder's notification."""
     body = _text(body, _("Write a message."))
+    if submission.customer is None:
+        raise CaseRefused(_("The customer's details have been erased: nobody can be written to."))
     thread = case_thread(submission=submission)
     service = submission.service
     try:
@@ -155,7 +164,7 @@ def case_message_send(
 def case_identity_code_reveal(*, submission: Submission, reason: str, request: HttpRequest) -> str:
     """The customer's full identity code, written in the audit log with who, when and why."""
     reason = _text(reason, _("Say why you need the identity code."))
-    person = submission.customer.person
+    person = submission.customer.person if submission.customer else None
     if person is None or not person.identity_code_encrypted:
         raise CaseRefused(_("This customer has no personal identity code."))
     audit_record(
@@ -175,3 +184,22 @@ def case_delivery_retry(*, submission: Submission, by: User) -> None:
     if submission.delivery_failed_at is None:
         raise CaseRefused(_("This case was delivered; there is nothing to send again."))
     submission_delivery_again(submission=submission)
+
+
+@sensitive_variables("identity_code", "code")
+def audit_person_find(
+    *, identity_code: str, auditor: User, request: HttpRequest | None = None
+) -> User | None:
+    """The person with this identity code, found by its keyed hash, for searching the audit log.
+    The lookup is itself audited (who looked, whether someone was found; never the code). A
+    mistyped code is a ValidationError in the auditor's language."""
+    code = identity_code_normalise(identity_code)
+    person = User.objects.filter(identity_code_digest=identity_code_digest(code)).first()
+    audit_record(
+        action=AuditEvent.Action.PERSON_LOOKUP,
+        request=request,
+        user=auditor,
+        target=f"user:{person.pk}" if person else "",
+        details={"found": person is not None, "purpose": "audit_log_search"},
+    )
+    return person

@@ -4,7 +4,7 @@ from django.urls import path
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from asiointi.backoffice.views import auth, cases
+from asiointi.backoffice.views import audit, auth, cases
 
 app_name = "backoffice"
 
@@ -16,11 +16,14 @@ def _route(*parts: object) -> str:
 
 INBOX = _route("<slug:agency>/", _("cases/"))
 CASE = _route(INBOX, "<str:reference>/")
+AUDIT_LOG = _route(_("audit-log/"))
 
 urlpatterns = [
     path("", auth.home, name="home"),
     path(_("login/"), auth.login_view, name="login"),
     path(_("logout/"), auth.logout_view, name="logout"),
+    path(AUDIT_LOG, audit.audit_log, name="audit_log"),
+    path(_route(AUDIT_LOG, _("person/")), audit.audit_person, name="audit_person"),
     path(INBOX, cases.inbox, name="inbox"),
     path(_route(INBOX, "export.csv"), cases.export_csv, name="export"),
     path(CASE, cases.case, name="case"),

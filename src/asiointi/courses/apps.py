@@ -18,12 +18,7 @@ class CoursesConfig(AppConfig):
 
         start_resolver_register(Service.Kind.COURSE, course_start_url)
 
-        from asiointi.courses.selectors import enrollments_data
-        from asiointi.folder.export import export_section_register
+        from asiointi.courses import personal_data, retention
 
-        export_section_register(
-            "course_enrollments",
-            position=70,
-            heading=_("Course enrollments"),
-            gather=lambda customer: enrollments_data(customer=customer),
-        )
+        personal_data.register()
+        retention.register()

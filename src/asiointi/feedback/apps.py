@@ -18,3 +18,8 @@ class FeedbackConfig(AppConfig):
         template_register("feedback_acknowledged", {"reference", "agency_name", "answer_due"})
         template_register("feedback_answer", {"reference", "agency_name", "answer"})
         attachment_holder_register("feedback", feedback_service_id)
+
+        from asiointi.feedback import personal_data, retention
+
+        personal_data.register()
+        retention.register()

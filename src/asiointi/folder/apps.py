@@ -13,3 +13,8 @@ class FolderConfig(AppConfig):
 
         template_register("folder_new", {"folder_url"})
         attachment_holder_register("folder.message", message_service_id)
+
+        from asiointi.folder import personal_data, retention
+
+        personal_data.register()
+        retention.register()

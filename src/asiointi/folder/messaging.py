@@ -23,6 +23,8 @@ from asiointi.folder.services import folder_item_record
 from asiointi.identity.models import User
 from asiointi.organisations.models import Organisation
 from asiointi.pdf import pdf_render
+from asiointi.privacy.models import RetentionKind
+from asiointi.privacy.retention import retention_rule
 
 logger = logging.getLogger(__name__)
 
@@ -158,6 +160,10 @@ def thread_items_refresh(*, thread: Thread) -> None:
         "link_args": [thread.pk],
         "reference": thread.reference,
         "service": thread.service,
+        # The thread, decisions and all, is kept from its last message (folder/retention.py).
+        "kept_until": retention_rule(RetentionKind.MESSAGES, thread.service_id).until(
+            last.created_at
+        ),
     }
     folder_item_record(
         kind=FolderItem.Kind.MESSAGE,

@@ -41,6 +41,8 @@ class FolderItem(models.Model):
     link_name = models.CharField(max_length=100)
     link_args = models.JSONField(default=list)
     occurred_at = models.DateTimeField(_("date"))
+    # Until when the owning app keeps the thing (its retention rule), shown on the item.
+    kept_until = models.DateField(_("kept until"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("folder item")

@@ -1,5 +1,5 @@
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -13,6 +13,8 @@ from django.utils.translation import gettext, ngettext
 from asiointi.customers.models import Customer
 from asiointi.folder.models import DataExport, FolderItem, NotificationPreference
 from asiointi.folder.texts import in_every_language
+from asiointi.privacy.models import RetentionKind
+from asiointi.privacy.retention import retention_rule
 
 if TYPE_CHECKING:
     from asiointi.catalogue.models import Service
@@ -54,6 +56,7 @@ def folder_item_record(
     service: "Service | None" = None,
     needs_action: bool = False,
     occurred_at: datetime | None = None,
+    kept_until: date | None = None,
 ) -> FolderItem:
     """Put a thing into the customer's folder, or bring its entry up to date.
 
@@ -73,14 +76,24 @@ def folder_item_record(
         link_name=link_name,
         link_args=list(link_args),
         occurred_at=occurred_at or timezone.now(),
+        kept_until=kept_until,
     )
     FolderItem.objects.bulk_create(
         [item],
         update_conflicts=True,
         unique_fields=["kind", "key"],
-        update_fields=_REWRITTEN_ON_CONFLICT,
+        # Without a date the one known stays (the retention job keeps some up to date).
+        update_fields=_REWRITTEN_ON_CONFLICT + (["kept_until"] if kept_until else []),
     )
     return item
+
+
+def folder_items_kept_until_set(*, kind: str, keys: Sequence[str], kept_until: date) -> int:
+    return (
+        FolderItem.objects.filter(kind=kind, key__in=keys)
+        .exclude(kept_until=kept_until)
+        .update(kept_until=kept_until)
+    )
 
 
 def folder_item_remove(*, kind: str, key: str) -> None:
@@ -99,7 +112,6 @@ def notification_preference_set(
     return preference
 
 
-EXPORT_KEPT = timedelta(days=7)
 # A request this soon after the last one is the same press again (a double click, a reload).
 EXPORT_REPEAT = timedelta(minutes=1)
 # A copy still being prepared after this long is taken to have failed and blocks nothing.
@@ -125,7 +137,8 @@ def _files_delete(storage: Storage, names: list[str]) -> None:
 def data_export_request(*, customer: Customer, person: "User", language: str) -> DataExport:
     """Start preparing the customer's data; it is built in the background after the commit.
 
-    Copies older than EXPORT_KEPT are deleted first: a copy of everything is not left lying about.
+    Copies older than their retention rule are deleted first: a copy of everything is not left
+    lying about.
     One copy at a time, and at most DATA_EXPORTS_PER_DAY in 24 hours (failed ones not counted),
     else ExportRefused: gathering everything a customer has is the heaviest read there is.
     """
@@ -136,7 +149,8 @@ def data_export_request(*, customer: Customer, person: "User", language: str) ->
     Customer.objects.select_for_update().filter(pk=customer.pk).values_list("pk").get()
     _export_allowed(customer)
     for old in DataExport.objects.filter(
-        customer=customer, created_at__lt=timezone.now() - EXPORT_KEPT
+        customer=customer,
+        created_at__lt=retention_rule(RetentionKind.DATA_EXPORTS, None).cutoff(timezone.now()),
     ):
         names = [f.name for f in (old.json_file, old.html_file) if f]
         old.delete()

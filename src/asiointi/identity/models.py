@@ -17,6 +17,11 @@ class User(AbstractUser):
         max_length=64, unique=True, null=True, editable=False
     )
     identity_code_encrypted = models.TextField(blank=True, editable=False)
+    # The person's stable identifier at the OpenID provider (`sub`): how the city's profile
+    # service names them to the GDPR API. SAML's NameID is transient at Suomi.fi, so not kept.
+    provider_subject = models.CharField(
+        max_length=200, unique=True, null=True, blank=True, editable=False
+    )
     home_municipality_code = models.CharField(_("home municipality code"), max_length=3, blank=True)
     home_municipality_name = models.CharField(_("home municipality"), max_length=100, blank=True)
     street_address = models.CharField(_("street address"), max_length=200, blank=True)

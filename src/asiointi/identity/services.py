@@ -75,6 +75,8 @@ def person_login(*, request: HttpRequest, identification: Identification) -> Use
     person.street_address = identification.street_address
     person.postal_code = identification.postal_code
     person.post_office = identification.post_office
+    if identification.provider == "oidc" and identification.provider_subject:
+        _subject_take(person, identification.provider_subject)
     person.save()
 
     previous_key = request.session.session_key or ""
@@ -121,6 +123,15 @@ def person_login(*, request: HttpRequest, identification: Identification) -> Use
         details={"loa": identification.loa, "method": identification.method},
     )
     return person
+
+
+def _subject_take(person: User, subject: str) -> None:
+    """The provider's `sub` names this person now; an account that held it before (the
+    provider re-used it, or the code changed) lets go of it."""
+    User.objects.filter(provider_subject=subject).exclude(pk=person.pk).update(
+        provider_subject=None
+    )
+    person.provider_subject = subject
 
 
 @sensitive_variables()

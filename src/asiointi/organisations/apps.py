@@ -27,3 +27,7 @@ class OrganisationsConfig(AppConfig):
 
         # customers.acting asks here what a person acting for an organisation may see.
         acting_scope_hook_register(_scope)
+
+        from asiointi.organisations.personal_data import register
+
+        register()

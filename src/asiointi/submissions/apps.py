@@ -23,14 +23,7 @@ class SubmissionsConfig(AppConfig):
 
         access_grant_hook_register(access_grant_exists)
 
-        from django.utils.translation import gettext_lazy as _
+        from asiointi.submissions import personal_data, retention
 
-        from asiointi.folder.export import export_section_register
-        from asiointi.submissions.selectors import submissions_export
-
-        export_section_register(
-            "forms",
-            position=50,
-            heading=_("Forms: drafts and sent submissions"),
-            gather=submissions_export,
-        )
+        personal_data.register()
+        retention.register()

@@ -52,12 +52,20 @@ class Submission(models.Model):
     reference = models.CharField(_("reference"), max_length=12, unique=True)
     # The draft it was sent from: a second "Lähetä" for the same draft finds this row.
     draft_key = models.UUIDField(unique=True, editable=False)
+    # Both empty once anonymised (erasure, or retention's "anonymise"): the agency keeps that a
+    # form was sent, its reference, service and dates, never again whose it was.
     customer = models.ForeignKey(
-        "customers.Customer", on_delete=models.PROTECT, related_name="submissions"
+        "customers.Customer",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="submissions",
     )
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("sent by"),
     )
@@ -76,6 +84,7 @@ class Submission(models.Model):
     delivery_attempts = models.PositiveSmallIntegerField(_("delivery attempts"), default=0)
     delivery_failed_at = models.DateTimeField(_("delivery failed"), null=True, blank=True)
     delivery_error = models.TextField(_("last delivery error"), blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("sent form")

@@ -99,7 +99,7 @@ def submissions_data(*, customer: Customer) -> dict[str, Any]:
                 "reference": submission.reference,
                 "service": submission.service.name,
                 "sent_at": submission.sent_at,
-                "sent_by": submission.person.full_name,
+                "sent_by": submission.person.full_name if submission.person else "",
                 "status": submission.get_status_display(),
                 "history": [
                     {"status": change.get_status_display(), "at": change.at}

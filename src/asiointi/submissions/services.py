@@ -7,7 +7,11 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from asiointi.attachments.services import attachments_hold, attachments_release
+from asiointi.attachments.services import (
+    attachments_delete_held,
+    attachments_hold,
+    attachments_release,
+)
 from asiointi.catalogue.models import Service
 from asiointi.customers.acting import Acting
 from asiointi.customers.models import Customer
@@ -21,6 +25,8 @@ from asiointi.eforms.validation import Problem, answers_problems
 from asiointi.folder.services import folder_item_record, folder_item_remove
 from asiointi.identity.models import User
 from asiointi.operations.metrics import SUBMISSIONS_SENT
+from asiointi.privacy.models import RetentionKind
+from asiointi.privacy.retention import retention_days
 from asiointi.submissions.crypto import content_decrypt, content_encrypt
 from asiointi.submissions.models import AccessGrant, Draft, StatusChange, Submission
 
@@ -50,8 +56,10 @@ def draft_prefilled(draft: Draft) -> dict[str, Any]:
     return {key: answers[key] for key in draft.prefilled if key in answers}
 
 
-def _expiry(version: FormVersion) -> datetime.datetime:
-    return timezone.now() + datetime.timedelta(days=definition_of(version).draft_retention_days)
+def _expiry(version: FormVersion, service_id: int | None) -> datetime.datetime:
+    own = definition_of(version).draft_retention_days
+    days = retention_days(RetentionKind.DRAFTS, service_id, own=own)
+    return timezone.now() + datetime.timedelta(days=days)
 
 
 def _draft_in_folder(draft: Draft) -> None:
@@ -67,6 +75,7 @@ def _draft_in_folder(draft: Draft) -> None:
         service=draft.service,
         needs_action=True,
         occurred_at=draft.updated_at,
+        kept_until=timezone.localdate(draft.expires_at),
     )
 
 
@@ -81,7 +90,7 @@ def draft_start(*, acting: Acting, service: Service, version: FormVersion) -> Dr
         version=version,
         answers_encrypted=content_encrypt(prefilled),
         prefilled=sorted(prefilled),
-        expires_at=_expiry(version),
+        expires_at=_expiry(version, service.pk),
     )
     _draft_in_folder(draft)
     return draft
@@ -114,7 +123,7 @@ def draft_save(
     draft._answers = (draft.answers_encrypted, merged)  # type: ignore[attr-defined]
     draft.page_key = page_key
     draft.person = acting.person
-    draft.expires_at = _expiry(draft.version)
+    draft.expires_at = _expiry(draft.version, draft.service_id)
     draft.save(
         update_fields=["answers_encrypted", "page_key", "person", "expires_at", "updated_at"]
     )
@@ -148,18 +157,6 @@ def draft_delete(*, draft: Draft) -> None:
     attachments_release(holder=f"draft:{draft.pk}")
     folder_item_remove(kind="draft", key=str(draft.pk))
     draft.delete()
-
-
-@transaction.atomic
-def drafts_expired_delete(*, now: datetime.datetime | None = None) -> int:
-    expired = list(
-        Draft.objects.filter(expires_at__lt=now or timezone.now()).values_list("pk", flat=True)
-    )
-    for pk in expired:
-        attachments_release(holder=f"draft:{pk}")
-        folder_item_remove(kind="draft", key=str(pk))
-    Draft.objects.filter(pk__in=expired).delete()
-    return len(expired)
 
 
 def submission_send(*, draft_key: Any, acting: Acting, language: str) -> Submission:
@@ -207,7 +204,14 @@ def _submission_create(*, draft_key: Any, acting: Acting, language: str) -> Subm
         language=language,
         content_encrypted=content_encrypt(answers_on_path(definition, answers)),
         sent_at=now,
-        delete_after=now.date() + datetime.timedelta(days=definition.submission_retention_days),
+        delete_after=timezone.localdate(now)
+        + datetime.timedelta(
+            days=retention_days(
+                RetentionKind.SUBMISSIONS,
+                draft.service_id,
+                own=definition.submission_retention_days,
+            )
+        ),
     )
     StatusChange.objects.create(submission=submission, status=Status.RECEIVED)
     if _files_hold(
@@ -231,6 +235,8 @@ def _unused_reference() -> str:
 
 
 def _submission_in_folder(submission: Submission) -> None:
+    if submission.customer is None:
+        return  # anonymised: in nobody's folder
     folder_item_record(
         customer=submission.customer,
         kind="submission",
@@ -244,6 +250,7 @@ def _submission_in_folder(submission: Submission) -> None:
         service=submission.service,
         needs_action=submission.status == Status.WAITING,
         occurred_at=submission.sent_at,
+        kept_until=submission.delete_after,
     )
 
 
@@ -251,6 +258,10 @@ def _receipt_send(submission: Submission) -> None:
     """A receipt to the customer (an organisation's own contacts, not those of whoever sent it),
     as the customer chose: the reference and the service, never the answers."""
     from asiointi.folder.notifying import customer_notify
+
+    customer = submission.customer
+    if customer is None:  # anonymised: nobody to tell
+        return
 
     def context() -> dict[str, Any]:
         return {
@@ -262,7 +273,7 @@ def _receipt_send(submission: Submission) -> None:
         }
 
     customer_notify(
-        customer=submission.customer,
+        customer=customer,
         template="submission_receipt",
         context=context,
         language=submission.language,
@@ -305,7 +316,7 @@ def submission_status_change(
         return False
     submission_status_set(submission=locked, status=status, changed_by=changed_by)
     submission.status = status
-    if notify:
+    if notify and locked.customer is not None:  # an anonymised case has nobody to tell
         folder_news_notify(locked.customer)
     return True
 
@@ -366,3 +377,46 @@ def access_grant(
         service=service, customer=customer, defaults={"granted_by": granted_by, "note": note}
     )
     return grant
+
+
+@transaction.atomic
+def submissions_anonymise(submissions: Any) -> int:
+    """What the agency must keep stays (that the form was sent, its reference, service, status
+    history and dates); whose it was, its answers and its files go."""
+    count = 0
+    for submission in submissions.filter(anonymised_at__isnull=True).select_for_update():
+        holder = f"submission:{submission.pk}"
+        attachments_delete_held(holder=holder)
+        folder_item_remove(kind="submission", key=str(submission.pk))
+        Submission.objects.filter(pk=submission.pk).update(
+            customer=None,
+            person=None,
+            business_id="",
+            content_encrypted="",
+            delivery_error="",
+            anonymised_at=timezone.now(),
+        )
+        count += 1
+    return count
+
+
+@transaction.atomic
+def submissions_delete(submissions: Any) -> int:
+    count = 0
+    for submission in submissions.select_for_update():
+        attachments_delete_held(holder=f"submission:{submission.pk}")
+        folder_item_remove(kind="submission", key=str(submission.pk))
+        submission.delete()
+        count += 1
+    return count
+
+
+@transaction.atomic
+def drafts_delete(drafts: Any) -> int:
+    count = 0
+    for draft in drafts:
+        attachments_delete_held(holder=f"draft:{draft.pk}")
+        folder_item_remove(kind="draft", key=str(draft.pk))
+        draft.delete()
+        count += 1
+    return count

@@ -5,7 +5,6 @@ from asiointi.submissions.delivery import DeliveryFailed, deliver
 from asiointi.submissions.models import Submission
 from asiointi.submissions.services import (
     NOT_YET_HANDLED,
-    drafts_expired_delete,
     submission_delivered,
     submission_delivery_failed,
 )
@@ -46,8 +45,3 @@ def submission_deliver(self, submission_id: str) -> bool:  # type: ignore[no-unt
     if final:
         return False
     raise self.retry(countdown=min(3600, 30 * 2**self.request.retries))
-
-
-@shared_task
-def drafts_expired_delete_task() -> int:
-    return drafts_expired_delete()

@@ -23,6 +23,9 @@ MANDATE_HOLDER = "mandate holder for S1"
 NO_RIGHTS = "person without rights in the organisation"
 OWN_STAFF = "staff of the owning agency"
 OTHER_STAFF = "staff of another agency"
+# A clerk of the other agency who also holds the auditor role: everywhere but the audit log's
+# pages the same as OTHER_STAFF (`Rule.expected`).
+AUDITOR = "auditor (also staff of another agency)"
 SUPERUSER = "superuser without a verified device"
 ADMIN = "superuser with a verified device"
 
@@ -35,6 +38,7 @@ PERSONAS = (
     NO_RIGHTS,
     OWN_STAFF,
     OTHER_STAFF,
+    AUDITOR,
     SUPERUSER,
     ADMIN,
 )
@@ -146,13 +150,21 @@ class Rule:
 
     decide: Callable[[str, str], Answer]
     overrides: tuple[tuple[str, Answer], ...] = ()
+    # The rule decides for the auditor itself (the audit log's pages); otherwise the auditor
+    # gets what the other agency's staff get.
+    decides_for_auditor: bool = False
 
     def expected(self, persona: str, owner: str) -> Answer:
-        return dict(self.overrides).get(persona) or self.decide(persona, owner)
+        named = dict(self.overrides).get(persona)
+        if named:
+            return named
+        if persona == AUDITOR and not self.decides_for_auditor:
+            return self.expected(OTHER_STAFF, owner)
+        return self.decide(persona, owner)
 
     def but(self, **answers: Answer) -> "Rule":
         named = {_persona_named(key): answer for key, answer in answers.items()}
-        return Rule(self.decide, (*self.overrides, *named.items()))
+        return Rule(self.decide, (*self.overrides, *named.items()), self.decides_for_auditor)
 
 
 _KEYWORDS = {
@@ -164,6 +176,7 @@ _KEYWORDS = {
     "no_rights": NO_RIGHTS,
     "own_staff": OWN_STAFF,
     "other_staff": OTHER_STAFF,
+    "auditor": AUDITOR,
     "superuser": SUPERUSER,
     "admin": ADMIN,
 }
@@ -256,6 +269,21 @@ def staff(answer: Answer, of: dict[str, Answer] | None = None) -> Rule:
         return STAFF_LOGIN
 
     return Rule(decide)
+
+
+def auditor(answer: Answer) -> Rule:
+    """The audit log: staff with the auditor role get `answer`; other staff and a platform
+    superuser 404; anyone else, a superuser without a verified device included, to the staff
+    login."""
+
+    def decide(persona: str, owner: str) -> Answer:
+        if persona == AUDITOR:
+            return answer
+        if persona in STAFF_OF or persona == ADMIN:
+            return NOT_FOUND
+        return STAFF_LOGIN
+
+    return Rule(decide, decides_for_auditor=True)
 
 
 def admin_only(answer: Answer) -> Rule:

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_otp.plugins.otp_static.models import StaticDevice
 
-from asiointi.backoffice.models import AgencyMembership
+from asiointi.backoffice.models import AgencyMembership, PlatformRole
 from asiointi.backoffice.tests.fixtures import log_in_verified, superuser_with_totp, totp_code
 from asiointi.backoffice.tests.support import OTHER_AGENCY, staff_member
 from asiointi.backoffice.tests.support import PASSWORD as STAFF_PASSWORD
@@ -43,6 +43,7 @@ from asiointi.organisations.tests.company_things import (
     company_with_things,
 )
 from asiointi.organisations.tests.support import TESSA, log_in
+from asiointi.privacy.models import RetentionRule, RetentionRun
 from asiointi.submissions import services as submission_services
 from asiointi.submissions.models import Draft, Submission
 from asiointi.submissions.services import access_grant
@@ -204,6 +205,9 @@ def _admin_objects(superuser: User) -> None:
     AccessAttempt.objects.create(**common, failures_since_start=1)
     AccessLog.objects.create(**common)
     AccessFailureLog.objects.create(**common)
+    # Seeded by a migration, which a transactional test's flush may have removed.
+    RetentionRule.objects.get_or_create(kind="drafts", service=None, defaults={"days": 30})
+    RetentionRun.objects.create(counts={"drafts": {"deleted": 0}})
     LogEntry.objects.log_actions(
         user_id=superuser.pk,
         queryset=Group.objects.all(),
@@ -246,6 +250,11 @@ def build(portal: str) -> World:
         name: _persona(name, _staff_logged_in(f"staff-{agency.slug}", agency))
         for name, agency in ((m.OWN_STAFF, owning), (m.OTHER_STAFF, other_agency))
     }
+    auditor = _persona(m.AUDITOR, _staff_logged_in(f"auditor-{other_agency.slug}", other_agency))
+    PlatformRole.objects.create(
+        user=User.objects.get(username=f"auditor-{other_agency.slug}"),
+        role=PlatformRole.Role.AUDITOR,
+    )
     superuser = User.objects.create_superuser(username="unverified-admin", password="x" * 20)
     unverified = Client()
     unverified.force_login(superuser)
@@ -281,6 +290,7 @@ def build(portal: str) -> World:
             m.MANDATE_HOLDER: tessa,
             m.NO_RIGHTS: no_rights,
             **staff,
+            m.AUDITOR: auditor,
             m.SUPERUSER: _persona(m.SUPERUSER, unverified),
             m.ADMIN: admin,
         },

@@ -22,6 +22,7 @@ CONTROLLED_PREFIXES = (
     "SAML_",
     "DEVIDP_",
     "VALTUUDET_",
+    "GDPR_API_",
     "DEV_OUTBOX_",
     "EMAIL_",
     "SMS_",

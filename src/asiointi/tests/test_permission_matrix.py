@@ -14,6 +14,8 @@ Personas and owners are in `permission_matrix.py`; the rules read:
   customer_wide(A) as customer, but a mandate for some services only gets 404
   owners(A)        an object: whoever may see it (its customer; for the organisation's things a
                    role holder, and a mandate holder within S1) gets A, anyone else 404
+  auditor(A)       the audit log: A for staff with the auditor role, other staff 404, anyone
+                   else to the staff login (elsewhere the auditor is a clerk of another agency)
   admin_only(A)    the Django admin: A for a superuser with a verified device, else its login
 """
 
@@ -50,6 +52,7 @@ from asiointi.tests.permission_matrix import (
     Rule,
     Target,
     admin_only,
+    auditor,
     below,
     customer,
     customer_wide,
@@ -399,6 +402,15 @@ ROWS: list[Row] = [
         csrf_exempt=True,
         only_if="DEVIDP_ENABLED",
     ),
+    # The GDPR API answers bearer tokens of the configured issuer only: a session is none.
+    Row(
+        "gdpr_api:profile",
+        targets=lambda world: [Target({"subject": "no-such-subject"})],
+        get=everyone(UNAUTHORIZED),
+        post=GET_ONLY,
+        csrf_exempt=True,
+        note="GET and DELETE only; tokens are tried in customers/tests/test_gdpr_api*.py",
+    ),
     Row(
         "devidp:end_session",
         get=everyone(BAD_REQUEST),
@@ -626,6 +638,15 @@ ROWS: list[Row] = [
         note="POST: an empty answer is shown again",
     ),
     Row("feedback:staff_attachment", targets=feedback_files, get=feedback_staff(OK), post=GET_ONLY),
+    # The audit log: staff with the auditor role (a platform role) only.
+    Row("backoffice:audit_log", get=auditor(OK), post=GET_ONLY),
+    Row(
+        "backoffice:audit_person",
+        get=GET_ONLY,
+        post=auditor(redirect("backoffice:audit_log")),
+        post_data={"identity_code": "010469-999W"},
+        note="POST: the other resident's code, found: to the log with that person",
+    ),
     Row("backoffice:login", get=PUBLIC, post=PUBLIC, note="POST: an empty form is shown again"),
     Row("backoffice:logout", get=GET_ONLY, post=everyone(STAFF_LOGIN)),
     Row("backoffice:inbox", targets=agencies, get=staff(OK), post=GET_ONLY),
@@ -796,6 +817,9 @@ def test_every_address_answers_every_persona_as_the_table_says(
     keys_file.write_text(json.dumps(generate_keys().as_dict(private=True)))
     settings.OIDC_CLIENT_JWKS_FILE = str(keys_file)
     client_keys.cache_clear()
+    # The GDPR API configured (it answers 404 without an issuer): nobody reaches its keys.
+    settings.GDPR_API_ISSUER = "https://profiili.invalid/realms/helsinki"
+    settings.GDPR_API_AUDIENCE = "asiointi"
     world = build(portal)
     matrix = m.Matrix(world)
     for row in mounted_rows():

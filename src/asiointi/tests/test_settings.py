@@ -55,6 +55,19 @@ BAD_PRODUCTION = {
         {"VALTUUDET_URL": "https://asiointivaltuudet.example.fi", "VALTUUDET_API_KEY": "k" * 32},
         "VALTUUDET_OAUTH_PASSWORD must be set when VALTUUDET_URL is",
     ),
+    "GDPR API without its audience": (
+        {"GDPR_API_ISSUER": "https://tunnistus.example.fi/auth/realms/helsinki-tunnistus"},
+        "GDPR_API_AUDIENCE must be set when GDPR_API_ISSUER is",
+    ),
+    "GDPR API with one scope for both": (
+        {
+            "GDPR_API_ISSUER": "https://tunnistus.example.fi/auth/realms/helsinki-tunnistus",
+            "GDPR_API_AUDIENCE": "asiointi",
+            "GDPR_API_QUERY_SCOPE": "gdpr",
+            "GDPR_API_DELETE_SCOPE": "gdpr",
+        },
+        "GDPR_API_QUERY_SCOPE and GDPR_API_DELETE_SCOPE must differ",
+    ),
     "no e-mail transport": ({"EMAIL_HOST": None}, "EMAIL_HOST (or EMAIL_BACKEND) must be set"),
     "no SMS transport": ({"SMS_GATEWAY_URL": None}, "SMS_GATEWAY_URL (or SMS_BACKEND) must be set"),
     "SQLite under several processes": (

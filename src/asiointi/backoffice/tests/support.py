@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from asiointi.backoffice.models import AgencyMembership
+from asiointi.backoffice.models import AgencyMembership, PlatformRole
 from asiointi.backoffice.services import agency_membership_add
 from asiointi.backoffice.tests.fixtures import SUPERUSER_PASSWORD, log_in_verified
 from asiointi.catalogue.models import Agency
@@ -55,3 +55,13 @@ def case_url(name: str, submission: Submission, *extra: object, language: str = 
     return url(
         name, submission.service.agency.slug, submission.reference, *extra, language=language
     )
+
+
+def auditor_member(username: str) -> tuple[User, TOTPDevice]:
+    """A member of staff with the auditor role and no agency: the audit log is all they see."""
+    user = User.objects.create_user(
+        username=username, password=PASSWORD, first_name=username.title(), last_name="Tarkastaja"
+    )
+    PlatformRole.objects.create(user=user, role=PlatformRole.Role.AUDITOR)
+    device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+    return user, device

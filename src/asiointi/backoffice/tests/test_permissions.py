@@ -53,7 +53,7 @@ def case(tessa_client: Client, tessa: User, django_capture_on_commit_callbacks: 
     clerk = User.objects.create_user(username="writer")
     case_message_send(submission=case, body="Päätös.", by=clerk, document=PDF)
     thread = thread_about(agency_id=case.service.agency_id, kind="submission", key=str(case.pk))
-    assert thread is not None
+    assert thread is not None and case.customer is not None
     attachment = attachment_accept(
         upload=SimpleUploadedFile("liite.pdf", PDF),
         limits=REPLY_LIMITS,

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from asiointi.backoffice.access import staff_required
 from asiointi.backoffice.login import BackofficeLoginForm, staff_session_start
-from asiointi.backoffice.selectors import memberships_of
+from asiointi.backoffice.selectors import is_auditor, memberships_of
 
 
 class StaffLoginView(LoginView):
@@ -51,4 +51,7 @@ def home(request: HttpRequest) -> HttpResponse:
     memberships = memberships_of(user=request.user)  # type: ignore[arg-type]
     if len(memberships) == 1:
         return HttpResponseRedirect(reverse("backoffice:inbox", args=[memberships[0].agency.slug]))
-    return render(request, "backoffice/home.html", {"memberships": memberships})
+    auditor = is_auditor(user=request.user)  # type: ignore[arg-type]
+    return render(
+        request, "backoffice/home.html", {"memberships": memberships, "is_auditor": auditor}
+    )

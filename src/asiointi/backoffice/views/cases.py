@@ -110,7 +110,7 @@ def _case_page(
     agency = request.membership.agency  # type: ignore[attr-defined]
     case = selectors.case_view(submission=submission)
     staff = selectors.agency_staff(agency=agency)
-    person = submission.customer.person
+    person = submission.customer.person if submission.customer else None
     context = {
         "case": case,
         "submission": submission,

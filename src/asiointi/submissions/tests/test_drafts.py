@@ -63,7 +63,7 @@ def test_expired_drafts_are_deleted_with_their_folder_entries(tessa_client: Clie
     assert (
         tessa_client.get(url("submissions:draft_resume", Draft.objects.get().pk)).status_code == 404
     )
-    call_command("delete_expired_drafts")
+    call_command("retention_apply")
     assert not Draft.objects.exists() and not FolderItem.objects.filter(kind="draft").exists()
 
 

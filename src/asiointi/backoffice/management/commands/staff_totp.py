@@ -30,7 +30,10 @@ class Command(BaseCommand):
         user = User.objects.filter(username=options["username"]).first()
         if user is None:
             raise CommandError(f"No user {options['username']!r}.")
-        if not (user.is_active and (user.is_superuser or user.agency_memberships.exists())):
+        staff = (
+            user.is_superuser or user.agency_memberships.exists() or user.platform_roles.exists()
+        )
+        if not (user.is_active and staff):
             raise CommandError(
                 f"{user.username} is neither an active superuser nor a member of an agency's "
                 "staff: only they log in with a second factor (the admin, the back office)."

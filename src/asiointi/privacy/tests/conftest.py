@@ -1,0 +1,1 @@
+from asiointi.customers.tests.holdings import holdings  # noqa: F401
