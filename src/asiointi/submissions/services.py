@@ -20,6 +20,7 @@ from asiointi.eforms.selectors import definition_of
 from asiointi.eforms.validation import Problem, answers_problems
 from asiointi.folder.services import folder_item_record, folder_item_remove
 from asiointi.identity.models import User
+from asiointi.notify.services import customer_notify
 from asiointi.operations.metrics import SUBMISSIONS_SENT
 from asiointi.submissions.crypto import content_decrypt, content_encrypt
 from asiointi.submissions.models import AccessGrant, Draft, StatusChange, Submission
@@ -250,7 +251,6 @@ def _submission_in_folder(submission: Submission) -> None:
 def _receipt_send(submission: Submission) -> None:
     """A receipt to the customer (an organisation's own contacts, not those of whoever sent it),
     as the customer chose: the reference and the service, never the answers."""
-    from asiointi.folder.notifying import customer_notify
 
     def context() -> dict[str, Any]:
         return {
@@ -265,6 +265,7 @@ def _receipt_send(submission: Submission) -> None:
         customer=submission.customer,
         template="submission_receipt",
         context=context,
+        about=("submission", submission.pk),
         language=submission.language,
     )
 
@@ -306,7 +307,7 @@ def submission_status_change(
     submission_status_set(submission=locked, status=status, changed_by=changed_by)
     submission.status = status
     if notify:
-        folder_news_notify(locked.customer)
+        folder_news_notify(locked.customer, about=("submission", locked.pk))
     return True
 
 
