@@ -15,4 +15,14 @@ class FolderConfig(AppConfig):
 
         template_register("folder_new", {"folder_url"}, label=_("Something new in the folder"))
         recipients_hook_register(customer_recipients)
+
+        from asiointi.folder.export import export_section_register
+        from asiointi.notify.selectors import notifications_data
+
+        export_section_register(
+            "notifications",
+            position=85,
+            heading=_("Notifications sent"),
+            gather=lambda customer: notifications_data(customer=customer),
+        )
         attachment_holder_register("folder.message", message_service_id)

@@ -50,3 +50,21 @@ def notifications_about(*, customer: Any, about_kind: str, about_key: object) ->
     for row in rows:
         row.label = TEMPLATE_LABEL.get(row.kind, _("Notification"))  # type: ignore[attr-defined]
     return rows
+
+
+def notifications_data(*, customer: Any) -> list[dict[str, Any]]:
+    """What the customer was sent (kind, channel, masked address, outcome) for their data copy."""
+    return [
+        {
+            "notification": str(TEMPLATE_LABEL.get(row.kind, row.kind)),
+            "about": f"{row.about_kind} {row.about_key}".strip(),
+            "channel": row.channel,
+            "recipient": row.recipient_masked,
+            "status": row.status,
+            "attempts": row.attempts,
+            "created_at": row.created_at,
+            "sent_at": row.sent_at,
+            "failed_at": row.failed_at,
+        }
+        for row in Notification.objects.filter(customer=customer).order_by("created_at", "pk")
+    ]
