@@ -34,7 +34,9 @@ def notification_deliver(  # type: ignore[no-untyped-def]
     the transport is called and marked sent in the same transaction, so a copy of the task that a
     lost worker left behind finds it sent and does nothing."""
     with transaction.atomic():
-        row = Notification.objects.select_for_update().get(pk=notification_id)
+        row = Notification.objects.select_for_update().filter(pk=notification_id).first()
+        if row is None:
+            return "gone"  # the customer was deleted meanwhile
         if row.status != Notification.Status.QUEUED:
             return row.status
         row.attempts += 1
