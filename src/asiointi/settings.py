@@ -458,6 +458,9 @@ SMS_BACKEND = env_str("SMS_BACKEND") or (
     if DEV_OUTBOX_ENABLED
     else ""  # sending a text message raises ImproperlyConfigured
 )
+# A customer's notification is tried this many times by the worker, pausing 30 s, 1 min, 2 min …
+# (at most an hour) between attempts, before its record says it could not be sent.
+NOTIFICATION_ATTEMPTS = env_int("NOTIFICATION_ATTEMPTS", 8)
 
 # Acting for an organisation: Suomi.fi e-Authorizations (Suomi.fi-valtuudet) Web API, "ypa" mode.
 # The embedded profile uses the built-in test service at /devidp/valtuudet. Without an address,

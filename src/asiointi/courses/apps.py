@@ -9,8 +9,14 @@ class CoursesConfig(AppConfig):
     def ready(self) -> None:
         from asiointi.notify.rendering import template_register
 
-        template_register("course_place", {"course_name", "course_code"})
-        template_register("course_enrollment", {"course_name", "reference", "status", "place"})
+        template_register(
+            "course_place", {"course_name", "course_code"}, label=_("A place from the waiting list")
+        )
+        template_register(
+            "course_enrollment",
+            {"course_name", "reference", "status", "place"},
+            label=_("Enrollment confirmation"),
+        )
 
         from asiointi.catalogue.models import Service
         from asiointi.catalogue.starts import start_resolver_register

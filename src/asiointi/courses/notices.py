@@ -5,8 +5,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from asiointi.courses.models import Enrollment
-from asiointi.folder.notifying import customer_notify
 from asiointi.folder.services import folder_item_record
+from asiointi.notify.services import customer_notify
 
 LANGUAGES = ("fi", "sv", "en")
 STATUS_LABELS = {
@@ -66,7 +66,12 @@ def enrollment_notify(enrollment: Enrollment, *, template: str = "course_enrollm
             "first_session": _first_session(enrollment),
         }
 
-    customer_notify(customer=enrollment.customer, template=template, context=context)
+    customer_notify(
+        customer=enrollment.customer,
+        template=template,
+        context=context,
+        about=("enrollment", enrollment.pk),
+    )
 
 
 def promotion_notify(enrollment: Enrollment) -> None:

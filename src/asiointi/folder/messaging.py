@@ -18,9 +18,9 @@ from asiointi.catalogue.models import Agency, Service
 from asiointi.customers.acting import Acting
 from asiointi.customers.models import Customer
 from asiointi.folder.models import FolderItem, Message, NotificationPreference, Thread
-from asiointi.folder.notifying import customer_notify
 from asiointi.folder.services import folder_item_record
 from asiointi.identity.models import User
+from asiointi.notify.services import customer_notify
 from asiointi.organisations.models import Organisation
 from asiointi.pdf import pdf_render
 from asiointi.privacy.models import RetentionKind
@@ -108,7 +108,7 @@ def message_send(
         message.document.save(message.document_name, ContentFile(document), save=False)
     message.save()
     thread_items_refresh(thread=thread)
-    folder_news_notify(customer)
+    folder_news_notify(customer, about=("message", thread.pk))
     return message
 
 
@@ -215,11 +215,12 @@ def _decision_pdf(thread: Thread, *, body: str, served_on: date) -> bytes:
     )
 
 
-def folder_news_notify(customer: Customer) -> None:
+def folder_news_notify(customer: Customer, *, about: tuple[str, object] = ("", "")) -> None:
     """Tell the customer that something is new; link to the folder (which asks them to log in
-    first)."""
+    first). `about` is the folder item's kind and key, where the folder shows what was sent."""
     customer_notify(
         customer=customer,
         template="folder_new",
         context=lambda: {"folder_url": settings.PORTAL_URL + reverse("folder:index")},
+        about=about,
     )

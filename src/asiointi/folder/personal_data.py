@@ -16,6 +16,8 @@ from asiointi.folder.selectors import (
     thread_messages,
 )
 from asiointi.folder.services import _files_delete
+from asiointi.notify.models import Notification
+from asiointi.notify.selectors import notifications_data
 from asiointi.privacy.personal_data import Section, personal_data_register
 
 
@@ -111,6 +113,15 @@ def _preferences_erase(customer: Customer) -> int:
     return deleted
 
 
+def _notifications(customer: Customer) -> list[dict[str, Any]]:
+    return notifications_data(customer=customer)
+
+
+def _notifications_erase(customer: Customer) -> int:
+    deleted, _by_model = Notification.objects.filter(customer=customer).delete()
+    return deleted
+
+
 def register() -> None:
     personal_data_register(
         Section(
@@ -124,4 +135,14 @@ def register() -> None:
     personal_data_register(Section("folder", _("Folder"), _folder, erase=_folder_erase, order=40))
     personal_data_register(
         Section("messages", _("Messages and decisions"), _messages, erase=_messages_erase, order=60)
+    )
+    # The notify app stands beside privacy, not above it, so the folder registers its rows.
+    personal_data_register(
+        Section(
+            "notifications",
+            _("Notifications sent"),
+            _notifications,
+            erase=_notifications_erase,
+            order=85,
+        )
     )

@@ -22,9 +22,16 @@ TEMPLATE_CONTEXT: dict[str, frozenset[str]] = {
 }
 
 
-def template_register(name: str, fields: set[str] | frozenset[str]) -> None:
-    """Make `templates/notify/<name>/` sendable; call from the owning app's AppConfig.ready()."""
+# What a customer's folder calls a notification of each template ("Receipt").
+TEMPLATE_LABEL: dict[str, Any] = {}
+
+
+def template_register(name: str, fields: set[str] | frozenset[str], *, label: Any = "") -> None:
+    """Make `templates/notify/<name>/` sendable; call from the owning app's AppConfig.ready().
+    `label` (lazily translated) names it where a customer sees what was sent."""
     TEMPLATE_CONTEXT[name] = frozenset(fields)
+    if label:
+        TEMPLATE_LABEL[name] = label
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,9 @@ class SubmissionsConfig(AppConfig):
         from asiointi.submissions.selectors import draft_service_id, submission_service_id
         from asiointi.submissions.services import submission_customer_replied
 
-        template_register("submission_receipt", {"reference", "service_name", "sent_at"})
+        template_register(
+            "submission_receipt", {"reference", "service_name", "sent_at"}, label=_("Receipt")
+        )
         attachment_holder_register("draft", draft_service_id)
         attachment_holder_register("submission", submission_service_id)
         reply_hook_register(submission_customer_replied)

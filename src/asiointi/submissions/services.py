@@ -24,6 +24,7 @@ from asiointi.eforms.selectors import definition_of
 from asiointi.eforms.validation import Problem, answers_problems
 from asiointi.folder.services import folder_item_record, folder_item_remove
 from asiointi.identity.models import User
+from asiointi.notify.services import customer_notify
 from asiointi.operations.metrics import SUBMISSIONS_SENT
 from asiointi.privacy.models import RetentionKind
 from asiointi.privacy.retention import retention_days
@@ -257,7 +258,6 @@ def _submission_in_folder(submission: Submission) -> None:
 def _receipt_send(submission: Submission) -> None:
     """A receipt to the customer (an organisation's own contacts, not those of whoever sent it),
     as the customer chose: the reference and the service, never the answers."""
-    from asiointi.folder.notifying import customer_notify
 
     customer = submission.customer
     if customer is None:  # anonymised: nobody to tell
@@ -276,6 +276,7 @@ def _receipt_send(submission: Submission) -> None:
         customer=customer,
         template="submission_receipt",
         context=context,
+        about=("submission", submission.pk),
         language=submission.language,
     )
 
@@ -317,7 +318,7 @@ def submission_status_change(
     submission_status_set(submission=locked, status=status, changed_by=changed_by)
     submission.status = status
     if notify and locked.customer is not None:  # an anonymised case has nobody to tell
-        folder_news_notify(locked.customer)
+        folder_news_notify(locked.customer, about=("submission", locked.pk))
     return True
 
 

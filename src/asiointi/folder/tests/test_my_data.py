@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from asiointi.folder.messaging import message_send
-from asiointi.folder.models import DataExport
+from asiointi.folder.models import DataExport, Thread
 from asiointi.folder.tests.items import fill_folder
 from asiointi.folder.tests.personas import Personas
 
@@ -28,6 +28,10 @@ def test_the_export_holds_the_person_the_folder_and_the_messages(
     personas: Personas, django_capture_on_commit_callbacks: Callable[..., Any]
 ) -> None:
     fill_folder(personas.resident_customer, 3)
+    person = personas.resident_customer.person
+    assert person is not None
+    person.email, person.email_verified_at = "tessa@example.fi", timezone.now()
+    person.save()
     message_send(
         customer=personas.resident_customer,
         agency=personas.agency,
@@ -47,6 +51,9 @@ def test_the_export_holds_the_person_the_folder_and_the_messages(
     assert len(data["folder"]) == 4
     assert data["messages"][0]["messages"][0]["text"] == "Lupa myönnetty."
     assert any(event["action"] == "login" for event in data["audit_log"])
+    [told] = data["notifications"]  # that the message is in the folder
+    assert (told["channel"], told["about"]) == ("email", f"message {Thread.objects.get().pk}")
+    assert told["recipient"] == "te•••@example.fi"
     html = personas.resident.get(reverse("folder:my_data_file", args=[export.pk, "html"]))
     readable = b"".join(html.streaming_content).decode()  # type: ignore[attr-defined]
     assert '<html lang="fi">' in readable and "Lupa myönnetty." in readable

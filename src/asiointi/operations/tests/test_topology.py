@@ -1,12 +1,16 @@
-"""The production topology (make prod-up's) survives losing a web node, Redis and its database
-connections: a resident logged in through nginx keeps going through the other node.
+"""The production topology (make prod-up's) survives losing a web node, Redis, its database
+connections and a worker in the middle of sending: a resident logged in through nginx sends a
+form with an attachment and enrolls across both nodes, the worker is killed while the mail server
+holds the receipt, and the receipt is sent once by the worker that takes its place; then the
+resident keeps going through the other node when one dies.
 
 It starts everything of its own: a redis-server on a free port (so restarting it disturbs no
 other test), a PostgreSQL database of its own on the local server, the test OpenID Provider
 (oidc-provider; the built-in test provider cannot run in production), two gunicorn nodes, a
-Celery worker and beat, and nginx with TLS. Skipped, saying why, when PostgreSQL, redis-server,
-nginx, openssl, clamd or Node's oidc-provider are not there (`.ci/run`'s PostgreSQL + Redis run
-has them all: `make test` installs nginx).
+Celery worker and beat, nginx with TLS, and an SMTP server in this process (`smtp_sink.py`).
+Skipped, saying why, when PostgreSQL, redis-server, nginx, openssl, clamd or Node's
+oidc-provider are not there (`.ci/run`'s PostgreSQL + Redis run has them all: `make test`
+installs nginx).
 """
 
 import os
@@ -25,6 +29,13 @@ import pytest
 import requests
 
 from asiointi.devidp.tests.support import form
+from asiointi.operations.tests.smtp_sink import SmtpSink, wait_until
+from asiointi.operations.tests.topology_walks import (
+    RESIDENT_EMAIL,
+    enrolled,
+    post,
+    rental_application_filled,
+)
 from asiointi.operations.topology import OIDC_PEER, Topology, kill_hard
 
 pytestmark = pytest.mark.topology
@@ -33,6 +44,7 @@ pytestmark = pytest.mark.topology
 _URL = os.environ.get("DATABASE_URL", "")
 SERVER = _URL.rsplit("/", 1)[0] if _URL.startswith("postgres") else ""
 PSQL = shutil.which("psql") or "/usr/bin/psql"
+VISIBILITY_SECONDS = 10
 
 
 def free_port() -> int:
@@ -104,7 +116,14 @@ class OwnRedis:
 
 
 @pytest.fixture(scope="module")
-def topology(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Topology]:
+def mail_server() -> Iterator[SmtpSink]:
+    sink = SmtpSink()
+    yield sink
+    sink.stop()
+
+
+@pytest.fixture(scope="module")
+def topology(tmp_path_factory: pytest.TempPathFactory, mail_server: SmtpSink) -> Iterator[Topology]:
     reason = missing()
     if reason:
         pytest.skip(f"the production topology needs it: {reason}")
@@ -123,7 +142,15 @@ def topology(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Topology]:
         web_ports=web_ports,
         oidc_port=free_port(),
         web_workers=1,
-        extra_env={"CELERY_VISIBILITY_TIMEOUT": "10"},
+        extra_env={
+            "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY_SECONDS),
+            # A real SMTP conversation, with a server the test can slow down.
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(mail_server.port),
+            "EMAIL_USE_TLS": "false",
+            "EMAIL_TIMEOUT": "120",
+        },
     )
     site.own_redis = redis  # type: ignore[attr-defined]
     site.database = database  # type: ignore[attr-defined]
@@ -181,6 +208,76 @@ def front_page_through(site: Topology, browser: requests.Session, node: int) -> 
         allow_redirects=False,
         timeout=30,
     )
+
+
+def registered(site: Topology, email: str) -> None:
+    """The resident confirmed an e-mail address at first login (registration has its own tests)."""
+    psql(
+        site.database,  # type: ignore[attr-defined]
+        f"UPDATE identity_user SET email = '{email}', email_verified_at = now(), "  # noqa: S608
+        "registered_at = now() WHERE last_login IS NOT NULL AND NOT is_staff",
+    )
+
+
+def seats(site: Topology, code: str) -> int:
+    sql = f"SELECT enrolled_seats FROM courses_course WHERE code = '{code}'"  # noqa: S608
+    return int(psql(site.database, sql))  # type: ignore[attr-defined]
+
+
+def test_a_form_and_an_enrollment_across_both_nodes_survive_a_worker_killed_mid_receipt(
+    topology: Topology, mail_server: SmtpSink
+) -> None:
+    """Runs first, while both nodes are up: the resident's requests alternate between them."""
+    site, sink = topology, mail_server
+    browser = resident_logs_in(site)
+    registered(site, RESIDENT_EMAIL)
+    check = rental_application_filled(site, browser)
+
+    # The mail server holds its answer to the receipt; the worker dies while it waits.
+    sink.hold()
+    sent = post(site, browser, check)
+    assert sent.status_code == 302, sent.text[:2000]
+    wait_until(lambda: sink.held_to(RESIDENT_EMAIL), "the receipt on its way")
+    kill_hard(site.pids / "worker.pid")
+    time.sleep(1)
+    sink.release()
+    wait_until(lambda: not sink.held, "the held messages to be let go")
+    assert sink.to(RESIDENT_EMAIL) == []  # the killed worker delivered nothing
+    # The task was not acknowledged: Redis hands it out again after the visibility timeout, to
+    # the worker that takes the dead one's place.
+    time.sleep(VISIBILITY_SECONDS + 1)
+    site.start_worker()
+    wait_until(lambda: sink.to(RESIDENT_EMAIL), "the receipt sent again", seconds=90)
+
+    reference = psql(site.database, "SELECT reference FROM submissions_submission")  # type: ignore[attr-defined]
+    assert len(reference) == 8  # one submission
+    code = "ty-espanja-1"
+    before = seats(site, code)
+    enrollment = enrolled(site, browser, code)
+    again = post(site, browser, enrollment.action, enrollment.fields)  # the other node
+    assert again.status_code == 303
+    assert seats(site, code) == before + 1
+    wait_until(lambda: len(sink.to(RESIDENT_EMAIL)) == 2, "the enrollment confirmation")
+    time.sleep(3)  # a second copy of either would have arrived by now
+
+    receipt, confirmation = sink.to(RESIDENT_EMAIL)
+    assert reference in receipt.data
+    assert "ty-espanja-1" in confirmation.data or "Espanja" in confirmation.data
+    records = psql(
+        site.database,  # type: ignore[attr-defined]
+        "SELECT kind || ' ' || status || ' ' || attempts FROM notify_notification ORDER BY id",
+    )
+    # The receipt's first attempt died with the worker; the second sent it, once.
+    assert records.splitlines() == ["submission_receipt sent 2", "course_enrollment sent 1"]
+    mine = psql(
+        site.database,  # type: ignore[attr-defined]
+        "SELECT count(*) FROM courses_enrollment e JOIN customers_customer cu "  # noqa: S608
+        "ON cu.id = e.customer_id JOIN identity_user u ON u.id = cu.person_id "
+        f"WHERE u.email = '{RESIDENT_EMAIL}'",
+    )
+    assert mine == "1"
+    for node in ("web1", "web2"):  # both nodes served the resident's form
+        assert check.split("/")[-3] in (site.logs / f"{node}.log").read_text(), node
 
 
 def test_a_resident_keeps_going_through_node_loss_redis_restart_and_ended_connections(

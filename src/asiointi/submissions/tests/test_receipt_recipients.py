@@ -54,3 +54,21 @@ def test_an_organisations_receipt_goes_to_the_organisations_contact_not_the_send
         _receipt_send(submission)
     assert [m.to for m in mail.outbox] == [["toimisto@kapyla.example"]]
     assert submission.reference in mail.outbox[0].body
+
+
+def test_a_refused_receipt_is_recorded_and_the_sent_form_says_so(
+    tessa_client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    draft = fill_parking(tessa_client)
+    broken = "asiointi.notify.tests.test_customer_notifications.BrokenEmailBackend"
+    with (
+        override_settings(EMAIL_BACKEND=broken),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        tessa_client.post(url("submissions:draft_check", draft.pk))
+    submission = Submission.objects.get()
+    confirmation = tessa_client.get(url("submissions:confirmation", submission.pk)).content.decode()
+    assert "Kuitti lähetetään sähköpostilla osoitteeseen te•••@example.fi." in confirmation
+    detail = tessa_client.get(url("submissions:detail", submission.pk)).content.decode()
+    assert "Kuitti" in detail
+    assert "Ei voitu lähettää" in detail
