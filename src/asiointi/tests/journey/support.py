@@ -85,17 +85,15 @@ class Applicant(Resident):
         self.check(self.page, state)
 
 
+def essentials(page: Page, state: str) -> None:
+    """What a person sees on every page, without axe: one h1, no sideways scrolling."""
+    assert page.locator("h1").count() == 1, f"{state}: not exactly one h1 at {page.url}"
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.evaluate("document.documentElement.clientWidth"), f"{state}: too wide"
+
+
 def light_check(check_page: CheckPage, javascript: bool) -> CheckPage:
     """`check_page` where JavaScript runs. Without it axe cannot run, and loading the page again
     with JavaScript gives another page (a fresh CSRF token, another session): the run with
-    JavaScript checks the same pages, so here only what a person sees is checked (one h1, no
-    sideways scrolling)."""
-    if javascript:
-        return check_page
-
-    def check(page: Page, state: str) -> None:
-        assert page.locator("h1").count() == 1, f"{state}: not exactly one h1 at {page.url}"
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= page.evaluate("document.documentElement.clientWidth"), f"{state}: wide"
-
-    return check
+    JavaScript checks the same pages, so here only `essentials`."""
+    return check_page if javascript else essentials

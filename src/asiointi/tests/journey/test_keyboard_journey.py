@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Locator, expect
 
-from asiointi.catalogue.tests.browser.support import CheckPage, OpenPage, Site, assert_at
+from asiointi.catalogue.tests.browser.support import OpenPage, Site, assert_at
 from asiointi.courses.models import Course, Enrollment
 from asiointi.devidp.forms import METHODS
 from asiointi.identity.tests.browser.support import outbox_code, persona
@@ -22,6 +22,7 @@ from asiointi.tests.journey.support import (
     PERSONS,
     SEARCH_WORDS,
     Applicant,
+    essentials,
     pdf_file,
 )
 
@@ -213,14 +214,14 @@ def test_the_journey_by_keyboard_alone_with_visible_focus_at_every_step(
     language: str,
     portal: Site,
     open_page: OpenPage,
-    check_page: CheckPage,
     course: Course,
     tmp_path: Path,
 ) -> None:
     page = open_page()
     page.set_default_timeout(30_000)  # attachments are scanned; a shared machine can be slow
     page.on("dialog", lambda dialog: pytest.fail(f"unexpected dialog: {dialog.message}"))
-    me = KeyboardApplicant(page, portal, language, check_page, persona(PERSONS[language]))
+    # axe checks these pages in test_the_whole_journey.py; here the point is focus.
+    me = KeyboardApplicant(page, portal, language, essentials, persona(PERSONS[language]))
     me.keys = Keys(page)
 
     find_and_identify(me)
