@@ -1,6 +1,6 @@
-"""axe-core (WCAG 2.1 and 2.2, A and AA) on the page states the walks do not reach. Every browser test runs
-axe on each page state it visits through `check_page`; these add the states only reached here,
-and prove the check itself finds what is wrong."""
+"""axe-core (WCAG 2.1 and 2.2, A and AA) on the page states the walks do not reach. Every browser
+test runs axe on each page state it visits through `check_page`; these add the states only
+reached here, and prove the check itself finds what is wrong."""
 
 import pytest
 from playwright.sync_api import expect
@@ -20,7 +20,7 @@ from asiointi.catalogue.tests.browser.support import (
 pytestmark = pytest.mark.browser
 
 BROKEN_PAGE = """<!doctype html><title>Broken</title>
-<style>.tiny { width: 10px; height: 10px; padding: 0; border: 0; margin: 0; font-size: 6px; }</style>
+<style>.tiny { width: 10px; height: 10px; padding: 0; border: 0; font-size: 6px; }</style>
 <main><h1>Broken</h1><img src="data:," id="photo"><input id="unlabelled">
 <p><button class="tiny">a</button><button class="tiny">b</button></p></main>"""
 
