@@ -126,6 +126,7 @@ def fill_with_an_error_first(me: KeyboardApplicant) -> None:
     me.go_on("continue without a phone number")
     summary = me.page.locator("#error-summary")
     keys.expect_visible_focus(summary, "error summary")
+    assert me.page.title().startswith(me.t("Error:")), me.page.title()
     error_link = summary.get_by_role("link").first
     keys.tab_to(error_link, "the error's link")
     keys.press("Enter")
