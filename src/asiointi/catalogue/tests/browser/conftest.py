@@ -1,6 +1,6 @@
 """Chromium once per session, a fresh context for every page a test opens, and `check_page`, which
 every browser test calls on every page state it reaches: exactly one h1, no sideways scrolling,
-no WCAG 2.1 A/AA violations found by axe-core, and nothing the Content-Security-Policy or the
+no WCAG 2.1 or 2.2 A/AA violations found by axe-core, and nothing the Content-Security-Policy or the
 Permissions-Policy refused."""
 
 from collections.abc import Iterator
@@ -90,7 +90,7 @@ def check_page(
         )
         if violations:
             pytest.fail(
-                f"{where}: axe-core found WCAG 2.1 A/AA violations:\n"
+                f"{where}: axe-core found WCAG 2.1 or 2.2 A/AA violations:\n"
                 f"{format_violations(violations)}"
             )
         refused = policy_violations.seen(page.context)

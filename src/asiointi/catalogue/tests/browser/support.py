@@ -1,5 +1,5 @@
 """What the browser tests share: viewports, the live portal's addresses and texts in each language,
-following a link like a person, and axe-core with the WCAG 2.1 A and AA rules."""
+following a link like a person, and axe-core with the WCAG 2.1 and 2.2 A and AA rules."""
 
 import hashlib
 import json
