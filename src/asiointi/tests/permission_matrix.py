@@ -263,9 +263,9 @@ def staff(answer: Answer, of: dict[str, Answer] | None = None) -> Rule:
 
 
 def managers(answer: Answer) -> Rule:
-    """The back office's pages for service managers (and agency administrators): a clerk of the
-    same agency 404s like any other member of staff."""
-    return staff(answer).but(own_staff=NOT_FOUND)
+    """The back office's pages for service managers (and agency administrators): clerks (of the
+    agency or another: both staff personas are clerks) 404 like any other member of staff."""
+    return staff(answer).but(own_staff=NOT_FOUND, other_staff=NOT_FOUND)
 
 
 def admin_only(answer: Answer) -> Rule:
