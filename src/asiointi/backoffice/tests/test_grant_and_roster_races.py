@@ -5,7 +5,6 @@ from typing import Any
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.utils import timezone
 
 from asiointi.backoffice.models import AgencyMembership
@@ -15,14 +14,7 @@ from asiointi.backoffice.tests.test_grants import SLUG, TESSA_CODE, find
 from asiointi.backoffice.tests.test_rosters import fill, roster_url
 from asiointi.catalogue.models import Service
 from asiointi.courses.models import Course, Enrollment
-from asiointi.courses.tests.conftest import (  # noqa: F401  (fixtures)
-    MakeCourse,
-    MakePerson,
-    client_for,
-    make_course,
-    make_person,
-    service,
-)
+from asiointi.courses.tests.conftest import MakeCourse, MakePerson, client_for
 from asiointi.folder.models import Message
 from asiointi.submissions.models import AccessGrant
 from asiointi.submissions.tests.conftest import make_resident

@@ -16,15 +16,7 @@ from asiointi.backoffice.tests.support import OTHER_AGENCY, staff_client, url
 from asiointi.catalogue.models import Agency
 from asiointi.courses.models import Attendance, Course, Enrollment
 from asiointi.courses.services import enrollment_create, participant_self
-from asiointi.courses.tests.conftest import (  # noqa: F401  (fixtures)
-    MakePerson,
-    acting_as,
-    client_for,
-    course,
-    make_course,
-    make_person,
-    service,
-)
+from asiointi.courses.tests.conftest import MakePerson, acting_as
 from asiointi.folder.models import Thread
 from asiointi.identity.models import User
 
@@ -145,7 +137,7 @@ def test_attendance_is_marked_per_session(
 def test_a_message_reaches_everyone_enrolled_once(
     clerk: Client, course: Course, make_person: MakePerson
 ) -> None:
-    enrolled_1, enrolled_2, waiting = fill(course, make_person, 3)
+    enrolled_1, enrolled_2, _waiting = fill(course, make_person, 3)
     data = {"body": "Ensi kerralla tila 204.", "form_key": "one-press"}
     for _press in range(2):
         response = clerk.post(roster_url("backoffice:roster_message", course), data)
