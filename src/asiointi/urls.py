@@ -14,6 +14,7 @@ urlpatterns = [
     path("brand.css", views.brand_css, name="brand_css"),
     path("identity/", include("asiointi.identity.protocol_urls")),
     path("organisations/", include("asiointi.organisations.protocol_urls")),
+    path("staff/", include("asiointi.backoffice.protocol_urls")),
     *([path("devidp/", include("asiointi.devidp.urls"))] if settings.DEVIDP_ENABLED else []),
     *i18n_patterns(
         path("admin/", admin.site.urls),

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", auth.home, name="home"),
     path(_("login/"), auth.login_view, name="login"),
     path(_("logout/"), auth.logout_view, name="logout"),
+    path(_route(_("login/"), "oidc/"), auth.oidc_start, name="oidc_start"),
     path(INBOX, cases.inbox, name="inbox"),
     path(_route(INBOX, "export.csv"), cases.export_csv, name="export"),
     path(CASE, cases.case, name="case"),
