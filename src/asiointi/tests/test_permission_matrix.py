@@ -680,6 +680,18 @@ ROWS: list[Row] = [
     Row("feedback:staff_attachment", targets=feedback_files, get=feedback_staff(OK), post=GET_ONLY),
     Row("backoffice:login", get=PUBLIC, post=PUBLIC, note="POST: an empty form is shown again"),
     Row("backoffice:logout", get=GET_ONLY, post=everyone(STAFF_LOGIN)),
+    Row(
+        "backoffice:oidc_start",
+        get=GET_ONLY,
+        post=everyone(NOT_FOUND),
+        note="no staff OpenID Connect provider is configured here (STAFF_OIDC_ISSUER)",
+    ),
+    Row(
+        "backoffice_protocol:oidc_callback",
+        get=everyone(NOT_FOUND),
+        post=GET_ONLY,
+        note="no staff OpenID Connect provider is configured here (STAFF_OIDC_ISSUER)",
+    ),
     Row("backoffice:inbox", targets=agencies, get=staff(OK), post=GET_ONLY),
     Row("backoffice:export", targets=agencies, get=staff(OK), post=GET_ONLY),
     Row("backoffice:case", targets=cases, get=staff(OK), post=GET_ONLY),

@@ -55,6 +55,18 @@ BAD_PRODUCTION = {
         {"VALTUUDET_URL": "https://asiointivaltuudet.example.fi", "VALTUUDET_API_KEY": "k" * 32},
         "VALTUUDET_OAUTH_PASSWORD must be set when VALTUUDET_URL is",
     ),
+    "a staff login provider without its client": (
+        {"STAFF_OIDC_ISSUER": "https://login.hel.example"},
+        "STAFF_OIDC_CLIENT_ID and STAFF_OIDC_CLIENT_SECRET must be set with STAFF_OIDC_ISSUER",
+    ),
+    "a staff login provider without https": (
+        {
+            "STAFF_OIDC_ISSUER": "http://login.hel.example",
+            "STAFF_OIDC_CLIENT_ID": "asiointi-staff",
+            "STAFF_OIDC_CLIENT_SECRET": "s" * 32,
+        },
+        "STAFF_OIDC_ISSUER must be an https:// URL",
+    ),
     "no e-mail transport": ({"EMAIL_HOST": None}, "EMAIL_HOST (or EMAIL_BACKEND) must be set"),
     "no SMS transport": ({"SMS_GATEWAY_URL": None}, "SMS_GATEWAY_URL (or SMS_BACKEND) must be set"),
     "SQLite under several processes": (
