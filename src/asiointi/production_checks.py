@@ -172,6 +172,20 @@ def metrics_token(s: Settings) -> str | None:
     return None
 
 
+def staff_oidc(s: Settings) -> str | None:
+    """Optional; once an issuer is given, the client must be complete and the issuer HTTPS."""
+    issuer = s["STAFF_OIDC_ISSUER"]
+    if not issuer:
+        return None
+    if urlsplit(issuer).scheme != "https":
+        return "STAFF_OIDC_ISSUER must be an https:// URL"
+    if not (s["STAFF_OIDC_CLIENT_ID"] and s["STAFF_OIDC_CLIENT_SECRET"]):
+        return (
+            "STAFF_OIDC_CLIENT_ID and STAFF_OIDC_CLIENT_SECRET must be set with STAFF_OIDC_ISSUER"
+        )
+    return None
+
+
 CHECKS: tuple[Check, ...] = (
     secret_key,
     identity_code_hash_key,
@@ -189,6 +203,7 @@ CHECKS: tuple[Check, ...] = (
     shared_database,
     shared_cache,
     metrics_token,
+    staff_oidc,
 )
 
 

@@ -80,6 +80,9 @@ def form_action_origins() -> list[str]:
     elif settings.IDENTITY_PROVIDER == "saml":
         origins.extend(saml_idp_origins(settings.SAML_IDP_METADATA_FILE))
     origins.append(origin(settings.VALTUUDET_URL))
+    # The back office's "Log in with the city's staff login" leads to the staff provider.
+    if settings.STAFF_OIDC_ISSUER:
+        origins.append(origin(settings.STAFF_OIDC_ISSUER))
     origins.extend(origin(url) or url for url in settings.FORM_ACTION_ORIGINS)
     return [found for found in dict.fromkeys(origins) if found]
 

@@ -357,6 +357,12 @@ LOGIN_URL = "identity:login"
 SESSION_IDLE_TIMEOUT_SECONDS = env_int("SESSION_IDLE_TIMEOUT_SECONDS", 30 * 60)
 SESSION_MAX_AGE_SECONDS = env_int("SESSION_MAX_AGE_SECONDS", 8 * 60 * 60)
 STAFF_SESSION_IDLE_TIMEOUT_SECONDS = env_int("STAFF_SESSION_IDLE_TIMEOUT_SECONDS", 15 * 60)
+# The city's staff OpenID Connect provider (docs/operations.md): empty issuer, none offered, and
+# staff log in with a password and an authenticator code only.
+STAFF_OIDC_ISSUER = env_str("STAFF_OIDC_ISSUER", "").rstrip("/")
+STAFF_OIDC_CLIENT_ID = env_str("STAFF_OIDC_CLIENT_ID", "")
+STAFF_OIDC_CLIENT_SECRET = env_str("STAFF_OIDC_CLIENT_SECRET", "")
+STAFF_OIDC_SCOPE = env_str("STAFF_OIDC_SCOPE", "openid email profile")
 BACKOFFICE_PAGE_SIZE = 25
 BACKOFFICE_EXPORT_MAX_ROWS = env_int("BACKOFFICE_EXPORT_MAX_ROWS", 10_000)
 SESSION_COOKIE_AGE = SESSION_MAX_AGE_SECONDS

@@ -16,6 +16,7 @@ urlpatterns = [
     path("organisations/", include("asiointi.organisations.protocol_urls")),
     # Answers 404 unless GDPR_API_ISSUER is set.
     path("gdpr-api/", include("asiointi.customers.gdpr.urls")),
+    path("staff/", include("asiointi.backoffice.protocol_urls")),
     *([path("devidp/", include("asiointi.devidp.urls"))] if settings.DEVIDP_ENABLED else []),
     *i18n_patterns(
         path("admin/", admin.site.urls),

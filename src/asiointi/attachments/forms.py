@@ -34,8 +34,12 @@ from django.utils.translation import gettext_lazy as _
 from asiointi.attachments.limits import AttachmentLimits
 from asiointi.attachments.models import Attachment
 from asiointi.attachments.refusals import AttachmentRefused
-from asiointi.attachments.selectors import attachments_of
-from asiointi.attachments.services import attachment_accept, attachment_delete
+from asiointi.attachments.selectors import attachments_of, attachments_of_session
+from asiointi.attachments.services import (
+    anonymous_upload_remember,
+    attachment_accept,
+    attachment_delete,
+)
 from asiointi.customers.acting import Acting
 
 
@@ -96,6 +100,8 @@ class AttachmentsField(forms.Field):
         kwargs.setdefault("help_text", lazy(self.limits.hint, str)())
         super().__init__(**kwargs)
         self.acting: Acting | None = None
+        # An anonymous sender's browser session, when the form takes files from anyone.
+        self.session: Any = None
         # The files the field holds after checking, shown again whatever else failed.
         self.current: list[Attachment] | None = None
         # Not bool(help_text): that would translate a lazy hint while the module is imported.
@@ -105,40 +111,49 @@ class AttachmentsField(forms.Field):
     def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
         return {**super().widget_attrs(widget), "accept": self.limits.accept()}
 
-    def _acting(self) -> Acting:
-        if self.acting is None:
-            raise ImproperlyConfigured("Call attachments_bind(form, acting=...) before checking.")
-        return self.acting
+    def _owned(self, pks: Iterable[Any]) -> list[Attachment]:
+        """The files among `pks` that the bound customer, or anonymous session, may keep."""
+        if self.acting is not None:
+            return attachments_of(acting=self.acting, pks=pks)
+        if self.session is not None:
+            return attachments_of_session(session=self.session, pks=pks)
+        return []
+
+    def _accept(self, upload: UploadedFile, already: int) -> Attachment:
+        acting = self.acting
+        attachment = attachment_accept(
+            upload=upload,
+            limits=self.limits,
+            customer=acting.customer if acting else None,
+            person=acting.person if acting else None,
+            already=already,
+        )
+        if acting is None:
+            anonymous_upload_remember(session=self.session, attachment=attachment)
+        return attachment
 
     def _resolve(self, value: Any) -> list[Attachment]:
         if isinstance(value, AttachmentsInput):
             value = value.keep
-        if not value or self.acting is None:
+        if not value:
             return []
         pks = [item.pk if isinstance(item, Attachment) else item for item in value]
-        found = {str(a.pk): a for a in attachments_of(acting=self.acting, pks=pks)}
+        found = {str(a.pk): a for a in self._owned(pks)}
         return [found[str(pk)] for pk in pks if str(pk) in found]
 
     def clean(self, value: Any) -> list[Attachment]:
-        acting = self._acting()
+        if self.acting is None and self.session is None:
+            raise ImproperlyConfigured("Call attachments_bind(form, acting=...) before checking.")
         if not isinstance(value, AttachmentsInput):
             value = AttachmentsInput(keep=[str(getattr(v, "pk", v)) for v in value or []])
-        for removed in attachments_of(acting=acting, pks=value.remove):
+        for removed in self._owned(value.remove):
             if not removed.holder:
                 attachment_delete(attachment=removed)
         current = self._resolve(value)
         errors = []
         for upload in value.uploads:
             try:
-                current.append(
-                    attachment_accept(
-                        upload=upload,
-                        limits=self.limits,
-                        customer=acting.customer,
-                        person=acting.person,
-                        already=len(current),
-                    )
-                )
+                current.append(self._accept(upload, already=len(current)))
             except AttachmentRefused as refused:
                 errors.append(ValidationError(refused.message, code=refused.code))
         self.current = current
@@ -178,6 +193,13 @@ def attachments_bind(form: forms.BaseForm, *, acting: Acting) -> None:
     """Say whose files the form's attachment fields accept and may show."""
     for _name, form_field in _fields(form):
         form_field.acting = acting
+
+
+def attachments_bind_anonymous(form: forms.BaseForm, *, session: Any) -> None:
+    """The form takes files from someone not logged in: the files belong to no customer and
+    only this browser session may keep or remove them until the form is sent."""
+    for _name, form_field in _fields(form):
+        form_field.session = session
 
 
 def attachments_removal_requested(form: forms.BaseForm) -> bool:

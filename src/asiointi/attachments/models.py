@@ -37,11 +37,12 @@ def attachment_storage() -> Storage:
 
 def stored_name(instance: "Attachment", filename: str) -> str:
     # Nothing the person chose goes into the stored path: no extension a server might act on.
-    return str(PurePosixPath(str(instance.customer_id), uuid.uuid4().hex))
+    return str(PurePosixPath(str(instance.customer_id or "anonymous"), uuid.uuid4().hex))
 
 
 class Attachment(models.Model):
-    """One accepted file: sniffed, scanned and stored privately, owned by a customer.
+    """One accepted file: sniffed, scanned and stored privately, owned by a customer (or by no
+    one: an anonymous sender's, known only to their browser session until something holds it).
 
     `holder` names what it is attached to (for example `submission:42`); files nothing holds are
     deleted after ATTACHMENT_UNHELD_HOURS.
@@ -51,6 +52,8 @@ class Attachment(models.Model):
     customer = models.ForeignKey(
         "customers.Customer",
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="attachments",
         verbose_name=_("customer"),
     )

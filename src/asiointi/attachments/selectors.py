@@ -7,6 +7,7 @@ file nothing holds yet (just uploaded, the form not saved) is seen by the person
 """
 
 from collections.abc import Callable, Iterable
+from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
@@ -75,6 +76,24 @@ def attachments_of(
     held = Q(holder="") | Q(holder=holder) if holder else Q(holder="")
     found = Attachment.objects.filter(held, pk__in=wanted, customer=acting.customer)
     return [a for a in found if attachment_visible(acting=acting, attachment=a)]
+
+
+# The ids of the files an anonymous sender's session uploaded: only that session may keep them.
+SESSION_ANONYMOUS_UPLOADS = "attachments:anonymous-uploads"
+
+
+def attachments_of_session(*, session: Any, pks: Iterable[UUID | str]) -> list[Attachment]:
+    """An anonymous sender's files among `pks`: uploaded in this browser session, nothing
+    holding them yet (once sent, they are the receiver's to see, not the sender's)."""
+    mine = set(session.get(SESSION_ANONYMOUS_UPLOADS, []))
+    wanted = [str(pk) for pk in pks if str(pk) in mine]
+    if not wanted:
+        return []
+    found = {
+        str(a.pk): a
+        for a in Attachment.objects.filter(pk__in=wanted, customer__isnull=True, holder="")
+    }
+    return [found[pk] for pk in wanted if pk in found]
 
 
 def attachments_held(*, holder: str) -> list[Attachment]:

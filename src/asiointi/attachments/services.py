@@ -4,6 +4,7 @@ import hashlib
 import logging
 from collections.abc import Iterable, Iterator
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -21,6 +22,7 @@ from asiointi.attachments.models import Attachment
 from asiointi.attachments.names import name_sanitised
 from asiointi.attachments.refusals import AttachmentRefused, refusal
 from asiointi.attachments.scanner import ScannerUnavailable, scan_chunks
+from asiointi.attachments.selectors import SESSION_ANONYMOUS_UPLOADS
 from asiointi.attachments.sniffing import HEAD_BYTES, media_type_of
 from asiointi.customers.models import Customer
 from asiointi.identity.models import User
@@ -110,15 +112,17 @@ def attachment_accept(
     *,
     upload: UploadedFile,
     limits: AttachmentLimits,
-    customer: Customer,
-    person: User,
+    customer: Customer | None,
+    person: User | None,
     already: int = 0,
 ) -> Attachment:
     """Check, scan and store one uploaded file, or raise AttachmentRefused saying why not.
 
     In order: count, empty, size, type, zip containers' declared unpacked size, virus scan.
 
-    `already` is how many files the question or reply holds before this one. The scan runs before
+    `already` is how many files the question or reply holds before this one. An anonymous
+    sender's file has no customer or person (`anonymous_upload_remember` ties it to their
+    session). The scan runs before
     the transaction opens: a write transaction held over a scan would block other writers.
     """
     shown_name = name_sanitised(upload.name or "", "")
@@ -152,6 +156,14 @@ def attachment_accept(
         attachment.file.delete(save=False)
         raise
     return attachment
+
+
+ANONYMOUS_UPLOADS_REMEMBERED = 20
+
+
+def anonymous_upload_remember(*, session: Any, attachment: Attachment) -> None:
+    uploads = [*session.get(SESSION_ANONYMOUS_UPLOADS, []), str(attachment.pk)]
+    session[SESSION_ANONYMOUS_UPLOADS] = uploads[-ANONYMOUS_UPLOADS_REMEMBERED:]
 
 
 @transaction.atomic

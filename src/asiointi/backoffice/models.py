@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device
 
 
 class AgencyMembership(models.Model):
@@ -102,3 +103,22 @@ class PlatformRole(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.get_role_display()}"
+
+
+class StaffOidcIdentity(Device):
+    """A member of staff as the city's staff OpenID Connect provider knows them (issuer and
+    subject). A django-otp device, so a login through the provider verifies the session as the
+    password and authenticator code do; it accepts no typed code."""
+
+    issuer: "models.CharField[str, str]" = models.CharField(max_length=300)
+    subject: "models.CharField[str, str]" = models.CharField(max_length=255)
+
+    class Meta:
+        verbose_name = _("staff OpenID Connect identity")
+        verbose_name_plural = _("staff OpenID Connect identities")
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "subject"], name="staff_oidc_identity_unique")
+        ]
+
+    def verify_token(self, token: object) -> bool:
+        return False

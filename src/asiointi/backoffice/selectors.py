@@ -133,7 +133,7 @@ def cases_page(*, agency: Agency, filters: CaseFilter, page_number: str | None) 
 def case_rows_csv(*, agency: Agency, filters: CaseFilter, header: Sequence[str]) -> Iterator[str]:
     """The filtered list as CSV lines, no identity codes; BACKOFFICE_EXPORT_MAX_ROWS at most."""
     staff = {user.pk: user for user in agency_staff(agency=agency)}
-    buffer = _Line()
+    buffer = CsvLine()
     writer = csv.writer(buffer)
     writer.writerow(header)
     yield buffer.take()
@@ -141,7 +141,7 @@ def case_rows_csv(*, agency: Agency, filters: CaseFilter, header: Sequence[str])
     for case in cases[: settings.BACKOFFICE_EXPORT_MAX_ROWS].iterator(chunk_size=500):
         assignee = staff.get(case.assignee_id)  # type: ignore[attr-defined]
         writer.writerow(
-            _safe_cell(value)
+            csv_safe_cell(value)
             for value in (
                 case.reference,
                 case.service.name,
@@ -155,7 +155,7 @@ def case_rows_csv(*, agency: Agency, filters: CaseFilter, header: Sequence[str])
         yield buffer.take()
 
 
-class _Line:
+class CsvLine:
     def __init__(self) -> None:
         self.text = ""
 
@@ -167,7 +167,7 @@ class _Line:
         return text
 
 
-def _safe_cell(value: Any) -> str:
+def csv_safe_cell(value: Any) -> str:
     """A spreadsheet must not run what a resident typed as a formula."""
     text = str(value)
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

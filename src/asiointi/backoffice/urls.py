@@ -4,7 +4,7 @@ from django.urls import path
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from asiointi.backoffice.views import audit, auth, cases
+from asiointi.backoffice.views import audit, auth, cases, grants, rosters
 
 app_name = "backoffice"
 
@@ -17,6 +17,9 @@ def _route(*parts: object) -> str:
 INBOX = _route("<slug:agency>/", _("cases/"))
 CASE = _route(INBOX, "<str:reference>/")
 AUDIT_LOG = _route(_("audit-log/"))
+GRANTS = _route("<slug:agency>/", _("access/"))
+COURSES = _route("<slug:agency>/", _("courses/"))
+ROSTER = _route(COURSES, "<slug:code>/")
 
 urlpatterns = [
     path("", auth.home, name="home"),
@@ -24,6 +27,7 @@ urlpatterns = [
     path(_("logout/"), auth.logout_view, name="logout"),
     path(AUDIT_LOG, audit.audit_log, name="audit_log"),
     path(_route(AUDIT_LOG, _("person/")), audit.audit_person, name="audit_person"),
+    path(_route(_("login/"), "oidc/"), auth.oidc_start, name="oidc_start"),
     path(INBOX, cases.inbox, name="inbox"),
     path(_route(INBOX, "export.csv"), cases.export_csv, name="export"),
     path(CASE, cases.case, name="case"),
@@ -35,4 +39,15 @@ urlpatterns = [
     path(_route(CASE, "retry/"), cases.case_retry, name="case_retry"),
     path(_route(CASE, "files/<uuid:pk>/"), cases.case_attachment, name="case_attachment"),
     path(_route(CASE, "decisions/<int:pk>/"), cases.case_document, name="case_document"),
+    path(GRANTS, grants.grant_list, name="grants"),
+    path(_route(GRANTS, _("find/")), grants.grant_find, name="grant_find"),
+    path(_route(GRANTS, _("grant/")), grants.grant_add, name="grant_add"),
+    path(_route(GRANTS, "<int:pk>/", _("revoke/")), grants.grant_revoke, name="grant_revoke"),
+    path(COURSES, rosters.course_list, name="courses"),
+    path(ROSTER, rosters.roster, name="roster"),
+    path(_route(ROSTER, "roster.csv"), rosters.roster_csv, name="roster_csv"),
+    path(_route(ROSTER, _("attendance/")), rosters.roster_attendance, name="roster_attendance"),
+    path(_route(ROSTER, _("capacity/")), rosters.roster_capacity, name="roster_capacity"),
+    path(_route(ROSTER, _("message/")), rosters.roster_message, name="roster_message"),
+    path(_route(ROSTER, "<int:pk>/", _("cancel/")), rosters.roster_cancel, name="roster_cancel"),
 ]

@@ -179,3 +179,25 @@ class Enrollment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("courses:enrollment_detail", kwargs={"pk": self.pk})
+
+
+class Attendance(models.Model):
+    """Whether an enrolled participant came to a session, as the course's staff marked it."""
+
+    enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="attendance")
+    session = models.ForeignKey(CourseSession, on_delete=models.CASCADE, related_name="attendance")
+    present = models.BooleanField(_("present"), default=False)
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    marked_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(fields=["enrollment", "session"], name="attendance_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrollment_id} @ {self.session_id}: {self.present}"

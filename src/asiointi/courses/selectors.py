@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from asiointi.catalogue.models import Service
-from asiointi.courses.models import LIVE, Course, CourseSession, Enrollment
+from asiointi.courses.models import LIVE, Attendance, Course, CourseSession, Enrollment
 from asiointi.customers.acting import Acting
 from asiointi.customers.models import Customer
 
@@ -167,3 +167,50 @@ def enrollments_data(*, customer: Customer) -> list[dict[str, Any]]:
         }
         for row in rows
     ]
+
+
+def courses_of_agency(*, agency_id: int) -> list[Course]:
+    """Every course of the agency, published or not, for its staff."""
+    return list(Course.objects.filter(agency_id=agency_id).order_by("-opens_at", "name"))
+
+
+def course_of_agency(*, agency_id: int, code: str) -> Course:
+    course = Course.objects.select_related("service").filter(agency_id=agency_id, code=code).first()
+    if course is None:
+        raise Http404
+    return course
+
+
+def course_roster(*, course: Course) -> dict[str, list[Enrollment]]:
+    """The course's enrolled (in order of enrolling) and waiting (in the waiting list's order)."""
+    rows = Enrollment.objects.filter(
+        course=course, status__in=(Enrollment.Status.ENROLLED, Enrollment.Status.WAITING)
+    ).select_related("customer__person", "customer__organisation", "acting_person")
+    enrolled = [e for e in rows if e.status == Enrollment.Status.ENROLLED]
+    waiting = [e for e in rows if e.status == Enrollment.Status.WAITING]
+    enrolled.sort(key=lambda e: (e.decided_at or e.created_at, e.pk))
+    waiting.sort(key=lambda e: e.waiting_number or 0)
+    return {"enrolled": enrolled, "waiting": waiting}
+
+
+def enrollment_of_course(*, course: Course, pk: int) -> Enrollment:
+    enrollment = Enrollment.objects.filter(course=course, pk=pk).first()
+    if enrollment is None:
+        raise Http404
+    return enrollment
+
+
+def session_of_course(*, course: Course, pk: int) -> CourseSession:
+    session = course.sessions.filter(pk=pk).first()
+    if session is None:
+        raise Http404
+    return session
+
+
+def attendance_present(*, session: CourseSession) -> set[int]:
+    """The enrollment ids marked present at the session."""
+    return set(
+        Attendance.objects.filter(session=session, present=True).values_list(
+            "enrollment_id", flat=True
+        )
+    )

@@ -11,13 +11,14 @@ import copy
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from asiointi.courses.models import LIVE, Course, Enrollment
+from asiointi.courses.models import LIVE, Attendance, Course, CourseSession, Enrollment
 from asiointi.courses.notices import (
     enrollment_folder_record,
     enrollment_notify,
@@ -27,6 +28,9 @@ from asiointi.courses.rules import age_on, birth_date_of_person
 from asiointi.customers.acting import Acting
 from asiointi.customers.models import Customer
 from asiointi.operations.metrics import ENROLLMENTS
+
+if TYPE_CHECKING:
+    from asiointi.identity.models import User
 
 Status = Enrollment.Status
 # What the participant can still give up: a place, a waiting-list place or a queue place.
@@ -299,12 +303,31 @@ def enrollment_cancel(
     *, enrollment: Enrollment, acting: Acting, now: datetime | None = None
 ) -> Enrollment:
     """Give up the place (or the waiting-list or queue place); the first waiting gets it."""
+    return _cancel(enrollment=enrollment, person=acting.person, now=now, deadline_applies=True)
+
+
+@transaction.atomic
+def enrollment_cancel_by_staff(
+    *, enrollment: Enrollment, staff: "User", now: datetime | None = None
+) -> Enrollment:
+    """The organiser cancels on the participant's behalf (the deadline is the participant's,
+    not the organiser's); the participant is told and the first waiting gets the place."""
+    return _cancel(enrollment=enrollment, person=staff, now=now, deadline_applies=False)
+
+
+def _cancel(
+    *, enrollment: Enrollment, person: "User", now: datetime | None, deadline_applies: bool
+) -> Enrollment:
     now = now or timezone.now()
     course = _locked(enrollment.course_id)
     enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
     if enrollment.status in (Status.CANCELLED, Status.FULL):
         return enrollment
-    if enrollment.status == Status.ENROLLED and now > course.cancellation_deadline:
+    if (
+        deadline_applies
+        and enrollment.status == Status.ENROLLED
+        and now > course.cancellation_deadline
+    ):
         raise EnrollmentRefused(_("The cancellation deadline has passed. Contact the organiser."))
     if enrollment.status == Status.ENROLLED:
         course.enrolled_seats -= enrollment.seats
@@ -312,13 +335,30 @@ def enrollment_cancel(
         course.waiting_seats -= enrollment.seats
     enrollment.status = Status.CANCELLED
     enrollment.cancelled_at = now
-    enrollment.acting_person = acting.person
+    enrollment.acting_person = person
     enrollment.save(update_fields=["status", "cancelled_at", "acting_person"])
     enrollment_folder_record(enrollment)
     enrollment_notify(enrollment)
     _promote(course, now)
     _save_numbers(course)
     return enrollment
+
+
+@transaction.atomic
+def attendance_set(*, session: CourseSession, present: set[int], staff: "User") -> int:
+    """Mark who of the session's course's enrolled came (`present`: enrollment ids); everyone
+    else enrolled is marked absent. Returns how many were marked present."""
+    enrolled = Enrollment.objects.filter(course_id=session.course_id, status=Status.ENROLLED)
+    count = 0
+    for enrollment_id in enrolled.values_list("pk", flat=True):
+        came = enrollment_id in present
+        count += came
+        Attendance.objects.update_or_create(
+            enrollment_id=enrollment_id,
+            session=session,
+            defaults={"present": came, "marked_by": staff},
+        )
+    return count
 
 
 @transaction.atomic

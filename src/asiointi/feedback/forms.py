@@ -15,8 +15,9 @@ HONEYPOT = "homepage"
 
 
 class FeedbackForm(forms.Form):
-    """Feedback on a service. The attachment and "answer to my folder" are offered to logged-in
-    senders only: a file belongs to a customer's folder, and an anonymous sender has none."""
+    """Feedback on a service. Anyone may attach a file (scanned and checked like every file; an
+    anonymous sender's belongs to no customer). "Answer to my folder" is for logged-in senders,
+    as an anonymous sender has no folder."""
 
     form_key = forms.CharField(widget=forms.HiddenInput, max_length=64, required=False)
     kind = forms.ChoiceField(
@@ -55,7 +56,6 @@ class FeedbackForm(forms.Form):
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
         self.fields["contact_phone"].widget.attrs.update({"type": "tel", "autocomplete": "tel"})
         if not logged_in:
-            del self.fields["attachments"]
             del self.fields["answer_to_folder"]
 
     def clean_homepage(self) -> str:

@@ -14,6 +14,8 @@ from asiointi.attachments.selectors import attachments_held
 from asiointi.feedback import selectors, services
 from asiointi.feedback.forms import AnswerForm
 from asiointi.feedback.staff import staff_required
+from asiointi.privacy.models import AuditEvent
+from asiointi.privacy.services import audit_record
 
 
 @require_safe
@@ -83,5 +85,11 @@ def attachment(request: HttpRequest, pk: int, attachment: str) -> HttpResponse:
     feedback = selectors.feedback_for_staff(user=request.user, pk=pk)  # type: ignore[arg-type]
     for held in attachments_held(holder=feedback.holder):
         if str(held.pk) == str(attachment):
+            audit_record(
+                action=AuditEvent.Action.PERSONAL_DATA_READ,
+                request=request,
+                target=f"attachment:{held.pk}",
+                details={"what": "feedback attachment opened", "reference": feedback.reference},
+            )
             return attachment_response(held)  # type: ignore[return-value]
     raise Http404

@@ -7,7 +7,11 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_safe
 
-from asiointi.attachments.forms import attachments_bind, attachments_removal_requested
+from asiointi.attachments.forms import (
+    attachments_bind,
+    attachments_bind_anonymous,
+    attachments_removal_requested,
+)
 from asiointi.catalogue.models import Agency, Service
 from asiointi.catalogue.selectors import service_by_slug
 from asiointi.client_ip import client_ip
@@ -55,6 +59,8 @@ def _feedback_page(
     )
     if acting is not None:
         attachments_bind(form, acting=acting)
+    else:
+        attachments_bind_anonymous(form, session=request.session)
     context = {"form": form, "agency": agency, "service": service, "acting": acting}
     address = client_ip(request)
     if posted and services.feedback_rate_exceeded(address=address):

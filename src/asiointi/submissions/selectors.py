@@ -65,7 +65,28 @@ def submission_history(submission: Submission) -> list[StatusChange]:
 def access_grant_exists(customer: Customer, service: Service) -> bool:
     """Whether the agency has granted the customer access to the service (registered with
     `customers.grants`, which forms and courses ask)."""
-    return AccessGrant.objects.filter(service=service, customer=customer).exists()
+    return (
+        AccessGrant.objects.filter(service=service, customer=customer)
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=timezone.localdate()))
+        .exists()
+    )
+
+
+def access_grants_of_agency(*, agency_id: int) -> list[AccessGrant]:
+    """The grants to the agency's services, the latest first (ended ones included: staff see
+    what has run out)."""
+    return list(
+        AccessGrant.objects.filter(service__agency_id=agency_id)
+        .select_related("service", "customer__person", "customer__organisation", "granted_by")
+        .order_by("-granted_at", "-pk")
+    )
+
+
+def access_grant_of_agency(*, agency_id: int, pk: int) -> AccessGrant:
+    grant = AccessGrant.objects.filter(service__agency_id=agency_id, pk=pk).first()
+    if grant is None:
+        raise Http404
+    return grant
 
 
 def drafts_of_service(*, acting: Acting, service: Service) -> list[Draft]:

@@ -371,12 +371,27 @@ def submission_delivered(*, submission: Submission) -> None:
 
 @transaction.atomic
 def access_grant(
-    *, service: Service, customer: Customer, granted_by: User | None = None, note: str = ""
+    *,
+    service: Service,
+    customer: Customer,
+    granted_by: User | None = None,
+    note: str = "",
+    valid_until: datetime.date | None = None,
 ) -> AccessGrant:
-    """The agency lets the customer use a service that requires contacting it first."""
-    grant, _created = AccessGrant.objects.get_or_create(
-        service=service, customer=customer, defaults={"granted_by": granted_by, "note": note}
+    """The agency lets the customer use a service that requires contacting it first (until
+    `valid_until`, or until revoked). Granting again sets the new end date: a second press
+    of the same button changes nothing."""
+    # Two presses at once: the service row is locked, so the second finds the first's grant.
+    Service.objects.select_for_update().filter(pk=service.pk).first()
+    grant, created = AccessGrant.objects.get_or_create(
+        service=service,
+        customer=customer,
+        defaults={"granted_by": granted_by, "note": note, "valid_until": valid_until},
     )
+    if not created and grant.valid_until != valid_until:
+        grant.valid_until = valid_until
+        grant.granted_by = granted_by or grant.granted_by
+        grant.save(update_fields=["valid_until", "granted_by"])
     return grant
 
 
@@ -421,3 +436,10 @@ def drafts_delete(drafts: Any) -> int:
         draft.delete()
         count += 1
     return count
+
+
+@transaction.atomic
+def access_grant_revoke(*, grant: AccessGrant) -> bool:
+    """The customer may no longer use the service; False when it was revoked already."""
+    deleted, _rows = AccessGrant.objects.filter(pk=grant.pk).delete()
+    return bool(deleted)

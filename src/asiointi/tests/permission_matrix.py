@@ -22,6 +22,7 @@ ROLE_HOLDER = "organisation role holder"
 MANDATE_HOLDER = "mandate holder for S1"
 NO_RIGHTS = "person without rights in the organisation"
 OWN_STAFF = "staff of the owning agency"
+OWN_MANAGER = "service manager of the owning agency"
 OTHER_STAFF = "staff of another agency"
 # A clerk of the other agency who also holds the auditor role: everywhere but the audit log's
 # pages the same as OTHER_STAFF (`Rule.expected`).
@@ -37,6 +38,7 @@ PERSONAS = (
     MANDATE_HOLDER,
     NO_RIGHTS,
     OWN_STAFF,
+    OWN_MANAGER,
     OTHER_STAFF,
     AUDITOR,
     SUPERUSER,
@@ -140,6 +142,7 @@ REFUSAL_PAGE = Answer((403,), label="403, the page that explains")
 # What each member of staff handles: their agency's inbox and its cases.
 STAFF_OF: dict[str, frozenset[str]] = {
     OWN_STAFF: frozenset({OF_OWNING_AGENCY, OF_RESIDENT, OF_S1}),
+    OWN_MANAGER: frozenset({OF_OWNING_AGENCY, OF_RESIDENT, OF_S1}),
     OTHER_STAFF: frozenset({OF_OTHER_AGENCY}),
 }
 
@@ -175,6 +178,7 @@ _KEYWORDS = {
     "mandate_holder": MANDATE_HOLDER,
     "no_rights": NO_RIGHTS,
     "own_staff": OWN_STAFF,
+    "own_manager": OWN_MANAGER,
     "other_staff": OTHER_STAFF,
     "auditor": AUDITOR,
     "superuser": SUPERUSER,
@@ -284,6 +288,12 @@ def auditor(answer: Answer) -> Rule:
         return STAFF_LOGIN
 
     return Rule(decide, decides_for_auditor=True)
+
+
+def managers(answer: Answer) -> Rule:
+    """The back office's pages for service managers (and agency administrators): clerks (of the
+    agency or another: both staff personas are clerks) 404 like any other member of staff."""
+    return staff(answer).but(own_staff=NOT_FOUND, other_staff=NOT_FOUND)
 
 
 def admin_only(answer: Answer) -> Rule:

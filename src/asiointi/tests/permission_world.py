@@ -92,10 +92,13 @@ def _persona(name: str, client: Client) -> Persona:
     return Persona(name=name, session_key=session.value if session else "", csrf_token=token)
 
 
-def _staff_logged_in(username: str, agency: Agency) -> Client:
-    """A clerk of the agency, logged in at the back office with password and authenticator code,
-    as staff do (the session then has the staff idle timeout and login page)."""
-    _user, device = staff_member(username, agency.slug, AgencyMembership.Role.CLERK)
+def _staff_logged_in(
+    username: str, agency: Agency, role: str = AgencyMembership.Role.CLERK
+) -> Client:
+    """A member of the agency's staff, logged in at the back office with password and
+    authenticator code, as staff do (the session then has the staff idle timeout and login
+    page)."""
+    _user, device = staff_member(username, agency.slug, role)
     client = Client()
     with translation.override("fi"):
         response = client.post(
@@ -255,6 +258,10 @@ def build(portal: str) -> World:
         user=User.objects.get(username=f"auditor-{other_agency.slug}"),
         role=PlatformRole.Role.AUDITOR,
     )
+    manager = _staff_logged_in(
+        f"manager-{owning.slug}", owning, AgencyMembership.Role.SERVICE_MANAGER
+    )
+    staff[m.OWN_MANAGER] = _persona(m.OWN_MANAGER, manager)
     superuser = User.objects.create_superuser(username="unverified-admin", password="x" * 20)
     unverified = Client()
     unverified.force_login(superuser)

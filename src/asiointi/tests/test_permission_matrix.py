@@ -58,6 +58,7 @@ from asiointi.tests.permission_matrix import (
     customer_wide,
     everyone,
     logged_in,
+    managers,
     owners,
     redirect,
     staff,
@@ -70,16 +71,24 @@ SEE_OTHER = (302, 303)
 DRAFT = redirect(below("submissions:draft_resume", pk="00000000-0000-4000-8000-000000000000"))
 FORM_START = redirect(below("eforms:start", slug="SLUG"))
 FORM_ERRORS = Answer((400,), label="400, the form again with its errors")
+STAFF_AND_ADMINS = ("own_staff", "own_manager", "other_staff", "superuser", "admin")
 NEVER_IDENTIFIED_NO_RIGHT = {
-    p: redirect(below("organisations:failed", query="?reason=no-right"))
-    for p in ("own_staff", "other_staff", "superuser", "admin")
+    p: redirect(below("organisations:failed", query="?reason=no-right")) for p in STAFF_AND_ADMINS
 }
 # A person acting as themself is sent to their own contact details; an organisation's need
 # full rights once it is registered.
 AS_SELF_TO_OWN_CONTACT_DETAILS = customer_wide(OK).but(
     **{
         p: redirect("registration:contact_details")
-        for p in ("resident", "other_resident", "own_staff", "other_staff", "superuser", "admin")
+        for p in (
+            "resident",
+            "other_resident",
+            "own_staff",
+            "own_manager",
+            "other_staff",
+            "superuser",
+            "admin",
+        )
     }
 )
 # With no code pending there is nothing to confirm: on to the folder. (Not 404 to a mandate
@@ -88,7 +97,15 @@ AS_SELF_TO_OWN_CONTACT_DETAILS = customer_wide(OK).but(
 AS_SELF_TO_OWN_CODES = customer(FOLDER).but(
     **{
         p: redirect("registration:confirm")
-        for p in ("resident", "other_resident", "own_staff", "other_staff", "superuser", "admin")
+        for p in (
+            "resident",
+            "other_resident",
+            "own_staff",
+            "own_manager",
+            "other_staff",
+            "superuser",
+            "admin",
+        )
     }
 )
 
@@ -232,6 +249,25 @@ def course_services(world: World) -> list[Target]:
     return [Target({"slug": s.slug}, o) for o, s in world.course_services.items()]
 
 
+def rosters(world: World) -> list[Target]:
+    """Each owner's course under the owning agency's address (S2's is a third agency's)."""
+    agency = world.agencies[m.OF_OWNING_AGENCY].slug
+    return [Target({"agency": agency, "code": c.code}, o) for o, c in world.courses.items()]
+
+
+def fresh_roster_enrollments(world: World) -> list[Target]:
+    return [
+        Target({**t.kwargs, "pk": world.fresh_enrollment(t.owner).pk}, t.owner)
+        for t in rosters(world)
+    ]
+
+
+def grants_of_agencies(world: World) -> list[Target]:
+    """A grant that is not there (a second press of "Revoke"): the agency's managers are sent
+    back to the list; the grants that are there keep the other rows' services open."""
+    return [Target({**t.kwargs, "pk": 987654}, t.owner) for t in agencies(world)]
+
+
 def roles_call(world: World) -> list[Target]:
     return [Target({"session_id": "no-such-session"})]
 
@@ -306,10 +342,25 @@ def _inbox(slug: str) -> Callable[[], str]:
 
 
 OWN_INBOX = _inbox(OWNING_AGENCY)
+
+
+def _own(name: str) -> Callable[[], str]:
+    def address() -> str:
+        with translation.override("fi"):
+            return reverse(name, args=[OWNING_AGENCY])
+
+    return address
+
+
+OWN_GRANTS = _own("backoffice:grants")
+TO_THE_ROSTERS = redirect(_own("backoffice:courses"), statuses=SEE_OTHER)
 # Back to the case (or its notes, its thread): an address under the agency's inbox.
 TO_THE_CASE = redirect(OWN_INBOX)
 HOME = everyone(STAFF_LOGIN).but(
-    own_staff=redirect(OWN_INBOX), other_staff=redirect(_inbox(OTHER_AGENCY)), admin=OK
+    own_staff=redirect(OWN_INBOX),
+    own_manager=redirect(OWN_INBOX),
+    other_staff=redirect(_inbox(OTHER_AGENCY)),
+    admin=OK,
 )
 PRIOR_CONTACT = Answer((403,), label="403, contact the agency first")
 
@@ -624,6 +675,7 @@ ROWS: list[Row] = [
         "feedback:staff_index",
         get=everyone(m.STAFF_LOGIN).but(
             own_staff=redirect(_feedback_inbox(OWNING_AGENCY)),
+            own_manager=redirect(_feedback_inbox(OWNING_AGENCY)),
             other_staff=redirect(_feedback_inbox(OTHER_AGENCY)),
             admin=OK,
         ),
@@ -649,6 +701,18 @@ ROWS: list[Row] = [
     ),
     Row("backoffice:login", get=PUBLIC, post=PUBLIC, note="POST: an empty form is shown again"),
     Row("backoffice:logout", get=GET_ONLY, post=everyone(STAFF_LOGIN)),
+    Row(
+        "backoffice:oidc_start",
+        get=GET_ONLY,
+        post=everyone(NOT_FOUND),
+        note="no staff OpenID Connect provider is configured here (STAFF_OIDC_ISSUER)",
+    ),
+    Row(
+        "backoffice_protocol:oidc_callback",
+        get=everyone(NOT_FOUND),
+        post=GET_ONLY,
+        note="no staff OpenID Connect provider is configured here (STAFF_OIDC_ISSUER)",
+    ),
     Row("backoffice:inbox", targets=agencies, get=staff(OK), post=GET_ONLY),
     Row("backoffice:export", targets=agencies, get=staff(OK), post=GET_ONLY),
     Row("backoffice:case", targets=cases, get=staff(OK), post=GET_ONLY),
@@ -691,6 +755,43 @@ ROWS: list[Row] = [
     Row("backoffice:case_retry", targets=cases, get=GET_ONLY, post=staff(TO_THE_CASE)),
     Row("backoffice:case_attachment", targets=case_files, get=staff(OK), post=GET_ONLY),
     Row("backoffice:case_document", targets=case_documents, get=staff(OK), post=GET_ONLY),
+    # Access to prior-contact services: service managers and agency administrators only.
+    Row("backoffice:grants", targets=agencies, get=managers(OK), post=GET_ONLY),
+    Row(
+        "backoffice:grant_find",
+        targets=agencies,
+        get=GET_ONLY,
+        post=managers(OK),
+        post_data={"identifier": "1234567-1"},
+        note="a business ID nobody has: 'no customer was found'",
+    ),
+    Row("backoffice:grant_add", targets=agencies, get=GET_ONLY, post=managers(FORM_ERRORS)),
+    Row(
+        "backoffice:grant_revoke",
+        targets=grants_of_agencies,
+        get=GET_ONLY,
+        post=managers(redirect(OWN_GRANTS, statuses=SEE_OTHER)),
+    ),
+    # Course rosters: every member of the agency's staff.
+    Row("backoffice:courses", targets=agencies, get=staff(OK), post=GET_ONLY),
+    Row("backoffice:roster", targets=rosters, get=staff(OK), post=GET_ONLY),
+    Row("backoffice:roster_csv", targets=rosters, get=staff(OK), post=GET_ONLY),
+    Row(
+        "backoffice:roster_attendance",
+        targets=rosters,
+        get=GET_ONLY,
+        post=staff(TO_THE_ROSTERS),
+        note="nobody marked present at the first session",
+    ),
+    Row("backoffice:roster_capacity", targets=rosters, get=GET_ONLY, post=staff(FORM_ERRORS)),
+    Row("backoffice:roster_message", targets=rosters, get=GET_ONLY, post=staff(FORM_ERRORS)),
+    Row(
+        "backoffice:roster_cancel",
+        targets=fresh_roster_enrollments,
+        fresh=True,
+        get=GET_ONLY,
+        post=staff(TO_THE_ROSTERS),
+    ),
 ]
 
 # The admin, one group: every admin address is sampled (`admin_samples`), for every persona.

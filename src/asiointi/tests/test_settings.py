@@ -68,6 +68,18 @@ BAD_PRODUCTION = {
         },
         "GDPR_API_QUERY_SCOPE and GDPR_API_DELETE_SCOPE must differ",
     ),
+    "a staff login provider without its client": (
+        {"STAFF_OIDC_ISSUER": "https://login.hel.example"},
+        "STAFF_OIDC_CLIENT_ID and STAFF_OIDC_CLIENT_SECRET must be set with STAFF_OIDC_ISSUER",
+    ),
+    "a staff login provider without https": (
+        {
+            "STAFF_OIDC_ISSUER": "http://login.hel.example",
+            "STAFF_OIDC_CLIENT_ID": "asiointi-staff",
+            "STAFF_OIDC_CLIENT_SECRET": "s" * 32,
+        },
+        "STAFF_OIDC_ISSUER must be an https:// URL",
+    ),
     "no e-mail transport": ({"EMAIL_HOST": None}, "EMAIL_HOST (or EMAIL_BACKEND) must be set"),
     "no SMS transport": ({"SMS_GATEWAY_URL": None}, "SMS_GATEWAY_URL (or SMS_BACKEND) must be set"),
     "SQLite under several processes": (

@@ -4,11 +4,12 @@ A new scenario is a module here with a `SCENARIO`, added to this list.
 """
 
 from asiointi.bench.scenario import Scenario
-from asiointi.bench.scenarios import catalogue, courses, folder, forms
+from asiointi.bench.scenarios import backoffice, catalogue, courses, folder, forms
 
 SCENARIOS: list[Scenario] = [
     catalogue.SCENARIO,
     folder.SCENARIO,
     courses.SCENARIO,
     forms.SCENARIO,
+    backoffice.SCENARIO,
 ]

@@ -38,9 +38,8 @@ def test_logged_in_feedback_records_the_customer_and_holds_the_file(
     assert [a.original_name for a in held] == ["virhe.pdf"]
 
 
-def test_anonymous_senders_are_offered_no_file_and_no_folder(
+def test_anonymous_senders_are_offered_a_file_but_no_folder(
     client: Client, parking: Service
 ) -> None:
     html = client.get(feedback_url(parking)).content.decode()
-    assert 'type="file"' not in html and "answer_to_folder" not in html
-    assert "kirjaudu ensin" in html
+    assert 'type="file"' in html and "answer_to_folder" not in html

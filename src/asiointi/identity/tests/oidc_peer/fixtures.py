@@ -24,7 +24,9 @@ from asiointi.identity.tests.oidc_peer.peer import (
 def oidc_peer(live_server: LiveServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Peer]:
     node = node_or_skip()
     callback = live_server.url + reverse("identity_protocol:oidc_callback")
-    with running_peer(node, callback, tmp_path_factory.mktemp("oidc_peer")) as peer:
+    staff_callback = live_server.url + reverse("backoffice_protocol:oidc_callback")
+    folder = tmp_path_factory.mktemp("oidc_peer")
+    with running_peer(node, callback, folder, staff_callback) as peer:
         yield peer
 
 

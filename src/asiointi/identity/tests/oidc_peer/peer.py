@@ -34,9 +34,22 @@ LOA2 = "http://ftn.ficora.fi/2017/loa2"
 LOA3 = "http://ftn.ficora.fi/2017/loa3"
 
 
-def registrations(callback: str, client_jwks: dict[str, Any]) -> list[dict[str, Any]]:
+STAFF = "asiointi-staff"
+
+
+def registrations(
+    callback: str, client_jwks: dict[str, Any], staff_callback: str = ""
+) -> list[dict[str, Any]]:
     common = {"client_secret": SECRET, "redirect_uris": [callback]}
+    # The back office as a client of a city's staff provider (STAFF_OIDC_*).
+    staff = {
+        "client_id": STAFF,
+        "client_secret": SECRET,
+        "redirect_uris": [staff_callback or callback],
+        "token_endpoint_auth_method": "client_secret_basic",
+    }
     return [
+        staff,
         {**common, "client_id": BASIC, "token_endpoint_auth_method": "client_secret_basic"},
         {
             # The secret is registered too: refusing it proves private_key_jwt is enforced.
@@ -81,7 +94,9 @@ def node_or_skip() -> str:
 
 
 @contextmanager
-def running_peer(node: str, callback: str, folder: Path) -> Iterator[Peer]:
+def running_peer(
+    node: str, callback: str, folder: Path, staff_callback: str = ""
+) -> Iterator[Peer]:
     client_keys = generate_keys()
     keys_file = folder / "client-jwks.json"
     keys_file.write_text(json.dumps(client_keys.as_dict(private=True)))
@@ -94,7 +109,9 @@ def running_peer(node: str, callback: str, folder: Path) -> Iterator[Peer]:
             "issuer": issuer,
             "jwks": {"keys": [signing_key.as_dict(private=True)]},
             "cookieKeys": [secrets.token_urlsafe(32)],
-            "clients": registrations(callback, dict(client_keys.as_dict(private=False))),
+            "clients": registrations(
+                callback, dict(client_keys.as_dict(private=False)), staff_callback
+            ),
         }
         with _node(node, config, folder / "provider.log"):
             yield Peer(issuer, tap, signing_key, client_keys, keys_file)
