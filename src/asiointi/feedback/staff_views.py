@@ -4,6 +4,7 @@ Linked from the back office's menu; each page checks membership of the feedback'
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -79,9 +80,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_safe
 @staff_required
-def attachment(request: HttpRequest, pk: int, attachment: str) -> HttpResponse:
+def attachment(request: HttpRequest, pk: int, attachment: str) -> HttpResponseBase:
     feedback = selectors.feedback_for_staff(user=request.user, pk=pk)  # type: ignore[arg-type]
     for held in attachments_held(holder=feedback.holder):
         if str(held.pk) == str(attachment):
-            return attachment_response(held)  # type: ignore[return-value]
+            return attachment_response(request, held)
     raise Http404

@@ -1,8 +1,6 @@
-from typing import cast
-
 from django.contrib import messages
-from django.db.models.fields.files import FieldFile
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -10,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from asiointi.attachments.forms import attachments_bind, attachments_removal_requested
+from asiointi.attachments.responses import private_file_response
 from asiointi.customers.acting import acting_required
 from asiointi.folder import messaging, selectors, services
 from asiointi.folder.forms import FolderFilterForm, PreferencesForm, ReplyForm
@@ -69,20 +68,16 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _download(file: FieldFile, name: str, content_type: str) -> HttpResponse:
-    response = FileResponse(
-        file.open("rb"), as_attachment=True, filename=name, content_type=content_type
-    )
-    # Streamed, not an HttpResponse, but acting_required passes any response through unchanged.
-    return cast(HttpResponse, response)
-
-
 @require_GET
 @acting_required
-def message_document(request: HttpRequest, pk: int) -> HttpResponse:
+def message_document(request: HttpRequest, pk: int) -> HttpResponseBase:
     message = selectors.message_document_for_acting(acting=request.acting, pk=pk)  # type: ignore[attr-defined]
-    audit_record(action=READ, request=request, target=f"folder.document:{message.pk}")
-    return _download(message.document, message.document_name, "application/pdf")
+    return private_file_response(
+        request=request,
+        content=message.document.open("rb"),
+        filename=message.document_name,
+        audit_target=f"folder.document:{message.pk}",
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -148,17 +143,20 @@ def my_data_request(request: HttpRequest) -> HttpResponse:
     return HttpResponseRedirect(reverse("folder:my_data"))
 
 
-EXPORT_FORMATS = {"json": ("json_file", "application/json"), "html": ("html_file", "text/html")}
+EXPORT_FILES = {"json": "json_file", "html": "html_file"}
 
 
 @require_GET
 @acting_required
-def my_data_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def my_data_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponseBase:
     export = selectors.data_export_for_acting(acting=request.acting, pk=pk)  # type: ignore[attr-defined]
-    field, content_type = EXPORT_FORMATS.get(fmt, ("", ""))
+    field = EXPORT_FILES.get(fmt, "")
     file = getattr(export, field, None) if field else None
     if not file:
         raise Http404
-    audit_record(action=READ, request=request, target=f"folder.export:{export.pk}")
-    name = f"my-data-{export.created_at:%Y-%m-%d}.{fmt}"
-    return _download(file, name, f"{content_type}; charset=utf-8")
+    return private_file_response(
+        request=request,
+        content=file.open("rb"),
+        filename=f"my-data-{export.created_at:%Y-%m-%d}.{fmt}",
+        audit_target=f"folder.export:{export.pk}",
+    )

@@ -1,9 +1,11 @@
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from asiointi.attachments.responses import private_file_response
 from asiointi.customers.acting import acting_check, acting_required
 from asiointi.eforms.file_question import REMOVE_PREFIX, files_into_data
 from asiointi.eforms.pages import (
@@ -238,14 +240,20 @@ def detail(request: HttpRequest, pk: str) -> HttpResponse:
 
 @acting_required
 @require_safe
-def pdf(request: HttpRequest, pk: str) -> HttpResponse:
+def pdf(request: HttpRequest, pk: str) -> HttpResponseBase:
     submission = selectors.submission_for_acting(acting=request.acting, pk=pk)  # type: ignore[attr-defined]
     # Imported here: loading WeasyPrint (fonts, CSS) takes seconds other pages need not wait.
-    from asiointi.pdf import pdf_render, pdf_response
+    from asiointi.pdf import pdf_render
 
     document = pdf_render(
         template_name="submissions/pdf.html",
         context=_submission_context(submission),
         language=get_language() or "fi",
     )
-    return pdf_response(pdf=document, filename=f"{submission.reference}.pdf", download=True)
+    return private_file_response(
+        request=request,
+        content=document,
+        filename=f"{submission.reference}.pdf",
+        audit_target=f"submission:{submission.pk}",
+        audit_details={"what": "submission PDF"},
+    )
