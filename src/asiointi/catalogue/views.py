@@ -12,16 +12,12 @@ from asiointi.catalogue import help, selectors, services
 from asiointi.catalogue.cache import cache_public_page
 from asiointi.catalogue.forms import ServiceFilterForm
 from asiointi.catalogue.guide import GUIDE_PAGES, guide_pdf_bytes
-from asiointi.catalogue.models import Agency, Category
 from asiointi.catalogue.starts import start_url
 
 
 def _filter_form(request: HttpRequest) -> ServiceFilterForm:
-    return ServiceFilterForm(
-        request.GET or None,
-        agencies=list(Agency.objects.all()),
-        categories=list(Category.objects.all()),
-    )
+    agencies, categories = selectors.filter_choices()
+    return ServiceFilterForm(request.GET or None, agencies=agencies, categories=categories)
 
 
 @require_safe

@@ -1,20 +1,21 @@
 """An organisation's first use: the person acting for it confirms its e-mail or mobile number by
 code, through the same steps as a person's registration (`registration.views`)."""
 
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 
-from asiointi.customers.acting import acting_required
+from asiointi.customers.acting import ActingRequest, acting_required
 from asiointi.identity.views import safe_next
+from asiointi.organisations.selectors import organisation_get
 from asiointi.organisations.views import SESSION_NEXT
 from asiointi.registration.forms import ContactForm
 from asiointi.registration.views import codes_confirm, contacts_start
 
 
 @acting_required
-def register(request: HttpRequest) -> HttpResponse:
-    acting = request.acting  # type: ignore[attr-defined]
+def register(request: ActingRequest) -> HttpResponse:
+    acting = request.acting
     organisation = acting.organisation
     if organisation is None:
         return HttpResponseRedirect(reverse("registration:contact_details"))
@@ -31,8 +32,8 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 @acting_required
-def confirm(request: HttpRequest) -> HttpResponse:
-    acting = request.acting  # type: ignore[attr-defined]
+def confirm(request: ActingRequest) -> HttpResponse:
+    acting = request.acting
     organisation = acting.organisation
     if organisation is None:
         return HttpResponseRedirect(reverse("registration:confirm"))
@@ -43,8 +44,7 @@ def confirm(request: HttpRequest) -> HttpResponse:
     if answered is not None:
         return answered
     if not pending:
-        organisation.refresh_from_db()
-        if organisation.is_registered:
+        if organisation_get(organisation.pk).is_registered:
             next_url = request.session.pop(SESSION_NEXT, None) or reverse("folder:index")
             return HttpResponseRedirect(safe_next(request, next_url))
         return HttpResponseRedirect(reverse("organisations:register"))

@@ -1,4 +1,3 @@
-from asiointi.folder.tests.personas import personas
 from asiointi.notify.tests.fixtures import dev_outbox
 
-__all__ = ["dev_outbox", "personas"]
+__all__ = ["dev_outbox"]
