@@ -30,12 +30,9 @@ _REWRITTEN_ON_CONFLICT = [
     "customer",
     "title",
     "status",
-    "status_label",
     "reference",
     "service",
     "needs_action",
-    "link_name",
-    "link_args",
     "occurred_at",
 ]
 
@@ -47,13 +44,15 @@ def folder_item_record(
     key: str,
     title: Text,
     status: str,
-    link_name: str,
-    link_args: Sequence[str | int] = (),
-    status_label: Text = "",
     reference: str = "",
     service: "Service | None" = None,
     needs_action: bool = False,
     occurred_at: datetime | None = None,
+    # Not stored: the registered kind makes the address and the status label when shown
+    # (`folder.kinds`). Accepted and dropped until the last callers stop giving them.
+    link_name: str = "",
+    link_args: Sequence[str | int] = (),
+    status_label: Text = "",
 ) -> FolderItem:
     """Put a thing into the customer's folder, or bring its entry up to date.
 
@@ -66,12 +65,9 @@ def folder_item_record(
         key=str(key),
         title=_texts(title),
         status=status,
-        status_label=_texts(status_label) if status_label else {},
         reference=reference,
         service=service,
         needs_action=needs_action,
-        link_name=link_name,
-        link_args=list(link_args),
         occurred_at=occurred_at or timezone.now(),
     )
     FolderItem.objects.bulk_create(
