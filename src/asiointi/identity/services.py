@@ -66,17 +66,7 @@ def person_login(*, request: HttpRequest, identification: Identification) -> Use
     same browser arriving at the same moment (two tabs) end in one login, not two.
     """
     person = _person_locked(identification)
-    # Names and address are the register's, refreshed at every login; a provider that does not
-    # release the names leaves the known ones. An address left out is a protected address.
-    person.first_name = identification.first_names or person.first_name
-    person.last_name = identification.last_name or person.last_name
-    person.home_municipality_code = identification.home_municipality_code
-    person.home_municipality_name = identification.home_municipality_name
-    person.street_address = identification.street_address
-    person.postal_code = identification.postal_code
-    person.post_office = identification.post_office
-    person.save()
-
+    _register_details_refresh(person, identification)
     previous_key = request.session.session_key or ""
     joined = _login_joined(request, person=person, previous_key=previous_key)
     if joined is None:
@@ -121,6 +111,20 @@ def person_login(*, request: HttpRequest, identification: Identification) -> Use
         details={"loa": identification.loa, "method": identification.method},
     )
     return person
+
+
+@sensitive_variables()
+def _register_details_refresh(person: User, identification: Identification) -> None:
+    """Names and address are the register's, refreshed at every login; a provider that does not
+    release the names leaves the known ones. An address left out is a protected address."""
+    person.first_name = identification.first_names or person.first_name
+    person.last_name = identification.last_name or person.last_name
+    person.home_municipality_code = identification.home_municipality_code
+    person.home_municipality_name = identification.home_municipality_name
+    person.street_address = identification.street_address
+    person.postal_code = identification.postal_code
+    person.post_office = identification.post_office
+    person.save()
 
 
 @sensitive_variables()
