@@ -19,10 +19,13 @@ if TYPE_CHECKING:
 # Fixtures for attaching files (a test clamd with the EICAR signature), usable in every app's tests;
 # the admin's superuser with a verified second factor (verified_admin_client); the guard that fails
 # the run on an identity code in any audit row or log record, and pytester, which its own test runs
-# it under.
+# it under; the personas every app's access tests meet (asiointi/tests/personas.py: a resident, a
+# resident acting for a company, an unrelated resident, staff of the owning agency and of another,
+# and nobody).
 pytest_plugins = [
     "asiointi.attachments.tests.fixtures",
     "asiointi.backoffice.tests.fixtures",
+    "asiointi.tests.personas",
     "asiointi.tests.identity_code_guard",
     "pytester",
 ]

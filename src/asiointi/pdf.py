@@ -15,10 +15,8 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.http import content_disposition_header
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -66,13 +64,3 @@ def pdf_render(*, template_name: str, context: Mapping[str, Any], language: str)
         raise ValueError(f"{template_name} gives the PDF no <title>, which PDF/UA requires")
     document.metadata.lang = document.metadata.lang or language
     return document.write_pdf(pdf_variant="pdf/ua-1")
-
-
-def pdf_response(*, pdf: bytes, filename: str, download: bool = False) -> HttpResponse:
-    """A rendered PDF for the browser: shown in its PDF viewer, or saved when `download`; never
-    kept in a cache, since such documents are personal."""
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response.headers["Content-Disposition"] = content_disposition_header(download, filename) or ""
-    response.headers["Cache-Control"] = "private, no-store"
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response

@@ -5,24 +5,19 @@ it the portal runs as production and refuses to start on anything missing or uns
 Every variable read here is listed in the README with its default.
 """
 
-import re
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from asiointi.env import derived_key, env_bool, env_int, env_list, env_str
 from asiointi.production_checks import refuse_unless_ready
-
-PACKAGE_DIR = Path(__file__).resolve().parent
-BASE_DIR = PACKAGE_DIR.parent.parent
-DATA_DIR = Path(env_str("DATA_DIR", str(BASE_DIR / "var")))
-
-# Off unless asked for: a forgotten DEBUG must not run production on the embedded profile's keys.
-DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env_str("SECRET_KEY") or ("embedded-profile-only-not-secret" if DEBUG else "")
+from asiointi.settings_base import *  # noqa: F403  (paths, the profile, the secret key, logging)
+from asiointi.settings_base import DATA_DIR, DEBUG, PACKAGE_DIR, SECRET_KEY
+from asiointi.settings_city import *  # noqa: F403  (name, look, advice line)
+from asiointi.settings_identification import *  # noqa: F403  (providers, e-Authorizations, devidp)
+from asiointi.settings_security import *  # noqa: F403  (HTTPS, cookies, headers, CSP)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if not DEBUG else ["*"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -267,24 +262,6 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
-# Security: production refuses insecure defaults; `manage.py check --deploy` passes with DEBUG off.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-# The load balancer and the metrics scraper reach the nodes themselves, over plain HTTP.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = False
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
-CSRF_FAILURE_VIEW = "asiointi.views.csrf_failure"
-SILENCED_SYSTEM_CHECKS = ["security.W021"]  # HSTS preload is the city's own decision
-
 # Personal identity codes: a hash key for lookups and encryption keys (first encrypts, all decrypt).
 # Production must set its own, kept apart from SECRET_KEY: losing them loses every stored code.
 IDENTITY_CODE_HASH_KEY = env_str("IDENTITY_CODE_HASH_KEY")
@@ -305,125 +282,16 @@ SUBMISSION_DELIVERY_ATTEMPTS = env_int("SUBMISSION_DELIVERY_ATTEMPTS", 5)
 # Codes with individual numbers 900-999 belong to test persons (Suomi.fi test environment).
 ACCEPT_TEST_IDENTITY_CODES = env_bool("ACCEPT_TEST_IDENTITY_CODES", DEBUG)
 
-# Identification. The embedded profile uses the built-in test identity provider at /devidp.
-IDENTITY_PROVIDER = env_str("IDENTITY_PROVIDER", "oidc")
-PORT = env_int("PORT", 8000)
-# The portal's own address, for links in e-mail and text messages.
-PORTAL_URL = env_str("PORTAL_URL", f"http://127.0.0.1:{PORT}" if DEBUG else "").rstrip("/")
-OIDC_ISSUER = env_str("OIDC_ISSUER", f"http://127.0.0.1:{PORT}/devidp" if DEBUG else "").rstrip("/")
-OIDC_CLIENT_ID = env_str("OIDC_CLIENT_ID", "asiointi")
-# Derived only for the built-in test provider; production sets its own or refuses to start.
-OIDC_CLIENT_SECRET = env_str(
-    "OIDC_CLIENT_SECRET", derived_key(SECRET_KEY, "devidp-client") if DEBUG else ""
-)
-OIDC_SCOPE = env_str("OIDC_SCOPE", "openid profile")
-OIDC_CLIENT_AUTH = env_str("OIDC_CLIENT_AUTH", "client_secret_basic")
-OIDC_SIGNED_REQUESTS = env_bool("OIDC_SIGNED_REQUESTS", False)
-OIDC_ENCRYPTED_ID_TOKEN = env_bool("OIDC_ENCRYPTED_ID_TOKEN", False)
-OIDC_USE_USERINFO = env_bool("OIDC_USE_USERINFO", False)
-OIDC_CLIENT_JWKS_FILE = env_str("OIDC_CLIENT_JWKS_FILE", str(DATA_DIR / "oidc-client-jwks.json"))
-OIDC_ACR_VALUES = env_str("OIDC_ACR_VALUES", "http://ftn.ficora.fi/2017/loa2")
-OIDC_ACCEPTED_ACR = env_list(
-    "OIDC_ACCEPTED_ACR", ["http://ftn.ficora.fi/2017/loa2", "http://ftn.ficora.fi/2017/loa3"]
-)
-# The GDPR API of Helsinki's profile contract (/gdpr-api/v1/profiles/<sub>): tokens from this
-# issuer (its JWKS from its discovery document), for this audience, with the query or delete
-# scope and one of the accepted levels of assurance. Without an issuer the API answers 404.
-GDPR_API_ISSUER = env_str("GDPR_API_ISSUER").rstrip("/")
-GDPR_API_AUDIENCE = env_str("GDPR_API_AUDIENCE")
-GDPR_API_QUERY_SCOPE = env_str("GDPR_API_QUERY_SCOPE", "gdprquery")
-GDPR_API_DELETE_SCOPE = env_str("GDPR_API_DELETE_SCOPE", "gdprdelete")
-GDPR_API_ACCEPTED_LOA = env_list("GDPR_API_ACCEPTED_LOA", ["substantial", "high"])
-if OIDC_CLIENT_AUTH not in ("client_secret_basic", "client_secret_post", "private_key_jwt"):
-    raise ImproperlyConfigured(f"OIDC_CLIENT_AUTH {OIDC_CLIENT_AUTH!r} is not supported.")
 
-# SAML 2.0 service provider for Suomi.fi e-Identification (IDENTITY_PROVIDER=saml).
-# The IdP metadata is a local file: nothing is downloaded while the portal runs.
-SAML_IDP_METADATA_FILE = env_str("SAML_IDP_METADATA_FILE")
-SAML_SP_ENTITY_ID = env_str(
-    "SAML_SP_ENTITY_ID", f"http://127.0.0.1:{PORT}/identity/saml/metadata" if DEBUG else ""
-)
-SAML_SP_KEY_FILE = env_str("SAML_SP_KEY_FILE")
-SAML_SP_CERT_FILE = env_str("SAML_SP_CERT_FILE")
-SAML_SP_ENCRYPTION_KEY_FILE = env_str("SAML_SP_ENCRYPTION_KEY_FILE")
-SAML_SP_ENCRYPTION_CERT_FILE = env_str("SAML_SP_ENCRYPTION_CERT_FILE")
-SAML_REQUESTED_LOA = env_list("SAML_REQUESTED_LOA", ["http://ftn.ficora.fi/2017/loa2"])
-SAML_ACCEPTED_LOA = env_list(
-    "SAML_ACCEPTED_LOA", ["http://ftn.ficora.fi/2017/loa2", "http://ftn.ficora.fi/2017/loa3"]
-)
-XMLSEC1_PATH = env_str("XMLSEC1_PATH")  # empty: pysaml2 finds xmlsec1 on PATH
-IDENTIFICATION_TIMEOUT_SECONDS = env_int("IDENTIFICATION_TIMEOUT_SECONDS", 900)
 LOGIN_URL = "identity:login"
 SESSION_IDLE_TIMEOUT_SECONDS = env_int("SESSION_IDLE_TIMEOUT_SECONDS", 30 * 60)
 SESSION_MAX_AGE_SECONDS = env_int("SESSION_MAX_AGE_SECONDS", 8 * 60 * 60)
 STAFF_SESSION_IDLE_TIMEOUT_SECONDS = env_int("STAFF_SESSION_IDLE_TIMEOUT_SECONDS", 15 * 60)
-# The city's staff OpenID Connect provider (docs/operations.md): empty issuer, none offered, and
-# staff log in with a password and an authenticator code only.
-STAFF_OIDC_ISSUER = env_str("STAFF_OIDC_ISSUER", "").rstrip("/")
-STAFF_OIDC_CLIENT_ID = env_str("STAFF_OIDC_CLIENT_ID", "")
-STAFF_OIDC_CLIENT_SECRET = env_str("STAFF_OIDC_CLIENT_SECRET", "")
-STAFF_OIDC_SCOPE = env_str("STAFF_OIDC_SCOPE", "openid email profile")
 BACKOFFICE_PAGE_SIZE = 25
 BACKOFFICE_EXPORT_MAX_ROWS = env_int("BACKOFFICE_EXPORT_MAX_ROWS", 10_000)
 SESSION_COOKIE_AGE = SESSION_MAX_AGE_SECONDS
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# One JSON object per line in production (asiointi/operations/logs.py names the fields), plain
-# text in the embedded profile.
-LOG_FORMAT = env_str("LOG_FORMAT", "plain" if DEBUG else "json")
-if LOG_FORMAT not in ("plain", "json"):
-    raise ImproperlyConfigured(f"LOG_FORMAT must be plain or json, not {LOG_FORMAT!r}.")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"request": {"()": "asiointi.operations.logs.RequestContextFilter"}},
-    "formatters": {
-        "plain": {"()": "asiointi.operations.logs.PlainFormatter"},
-        "json": {"()": "asiointi.operations.logs.JsonFormatter"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": LOG_FORMAT,
-            "filters": ["request"],
-        }
-    },
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # pysaml2 logs whole assertions and puts them in its error messages: they carry identity
-    # codes. The SAML provider logs its own failures without them.
-    "loggers": {
-        "saml2": {"level": "CRITICAL"},
-        "xmlschema": {"level": "WARNING"},  # pysaml2's schemas, announced at every check
-        "weasyprint.progress": {"level": "WARNING"},  # every step of every PDF
-    },
-}
-
-# The city: name, look and advice line. Texts are per language; the defaults are the demo city's.
-CITY_NAME = {
-    "fi": env_str("CITY_NAME_FI", "Helsingin kaupunki"),
-    "sv": env_str("CITY_NAME_SV", "Helsingfors stad"),
-    "en": env_str("CITY_NAME_EN", "City of Helsinki"),
-}
-CITY_LOGO_URL = env_str("CITY_LOGO_URL", "")  # empty: the built-in wordmark
-CITY_BRAND_COLOR = env_str("CITY_BRAND_COLOR", "#0000bf")
-CITY_BRAND_TEXT_COLOR = env_str("CITY_BRAND_TEXT_COLOR", "#ffffff")
-# Both are written into /brand.css as they are.
-for _name, _colour in [
-    ("CITY_BRAND_COLOR", CITY_BRAND_COLOR),
-    ("CITY_BRAND_TEXT_COLOR", CITY_BRAND_TEXT_COLOR),
-]:
-    if not re.fullmatch(r"#(?:[0-9a-fA-F]{3}){1,2}", _colour):
-        raise ImproperlyConfigured(f"{_name} must be a colour such as #0000bf, not {_colour!r}.")
-ADVICE_PHONE = env_str("ADVICE_PHONE", "(09) 310 88800")
-ADVICE_HOURS = {
-    "fi": env_str("ADVICE_HOURS_FI", "ma–pe klo 8–18"),
-    "sv": env_str("ADVICE_HOURS_SV", "mån–fre kl. 8–18"),
-    "en": env_str("ADVICE_HOURS_EN", "Mon–Fri 8 am–6 pm"),
-}
-# The same hours for the "open now" status, in Helsinki time; closed on Finland's public holidays.
-ADVICE_OPEN = env_str("ADVICE_OPEN", "mon-fri 08:00-18:00")
-ACCESSIBILITY_EMAIL = env_str("ACCESSIBILITY_EMAIL", "saavutettavuus@hel.fi")
-PRIVACY_EMAIL = env_str("PRIVACY_EMAIL", "tietosuoja@hel.fi")
 
 # Feedback (feedback): sends per client address and hour; the agency answering feedback on the
 # portal itself (the accessibility statement's route), by its identifier (slug).
@@ -468,41 +336,6 @@ SMS_BACKEND = env_str("SMS_BACKEND") or (
 # (at most an hour) between attempts, before its record says it could not be sent.
 NOTIFICATION_ATTEMPTS = env_int("NOTIFICATION_ATTEMPTS", 8)
 
-# Acting for an organisation: Suomi.fi e-Authorizations (Suomi.fi-valtuudet) Web API, "ypa" mode.
-# The embedded profile uses the built-in test service at /devidp/valtuudet. Without an address,
-# logging in for an organisation is not offered.
-VALTUUDET_URL = env_str(
-    "VALTUUDET_URL", f"http://127.0.0.1:{PORT}/devidp/valtuudet" if DEBUG else ""
-).rstrip("/")
-VALTUUDET_CLIENT_ID = env_str("VALTUUDET_CLIENT_ID", "asiointi")
-# Derived only for the built-in test service; production sets its own or refuses to start.
-VALTUUDET_API_KEY = env_str(
-    "VALTUUDET_API_KEY", derived_key(SECRET_KEY, "valtuudet-api-key") if DEBUG else ""
-)
-VALTUUDET_OAUTH_PASSWORD = env_str(
-    "VALTUUDET_OAUTH_PASSWORD",
-    derived_key(SECRET_KEY, "valtuudet-oauth-password") if DEBUG else "",
-)
-VALTUUDET_TIMEOUT = env_int("VALTUUDET_TIMEOUT", 10)
-# A person's roles are asked again when they matter; an answer serves this long at most.
-ORGANISATION_RIGHTS_CACHE_SECONDS = env_int("ORGANISATION_RIGHTS_CACHE_SECONDS", 60)
-
-# Built-in test identity provider (devidp)
-# A real OpenID Provider at /devidp that the embedded profile and the tests identify people with,
-# in place of Suomi.fi. Never in production: its URLs are not even mounted when it is off.
-DEVIDP_ENABLED = env_bool("DEVIDP_ENABLED", DEBUG)
-# Its one built-in client is the portal, registered to match the portal's OIDC client settings, so
-# switching the portal to an FTN option (OIDC_CLIENT_AUTH=private_key_jwt, ...) needs nothing more.
-DEVIDP_CLIENT_ID = OIDC_CLIENT_ID
-DEVIDP_CLIENT_SECRET = OIDC_CLIENT_SECRET
-DEVIDP_CLIENT_AUTH = OIDC_CLIENT_AUTH
-DEVIDP_REQUIRE_SIGNED_REQUESTS = OIDC_SIGNED_REQUESTS
-DEVIDP_ENCRYPT_TOKENS = OIDC_ENCRYPTED_ID_TOKEN
-# The portal's addresses, as paths on the issuer's own origin (any host and port).
-DEVIDP_CALLBACK_PATH = "/identity/oidc/callback/"
-DEVIDP_POST_LOGOUT_PATHS = ["/identity/logged-out/"]
-DEVIDP_BACKCHANNEL_LOGOUT_PATH = "/identity/oidc/backchannel-logout"
-DEVIDP_CLIENT_JWKS_PATH = "/identity/oidc/jwks"
 
 # Attachments: every file is scanned by the ClamAV daemon before it is accepted.
 # CLAMAV_ADDRESS is unix:///path/to/clamd.sock or tcp://host:port.
@@ -536,32 +369,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 24 * 60 * 60,
     },
 }
-# Its test e-Authorizations service knows the portal by the same settings the portal's client uses.
-DEVIDP_VALTUUDET_CLIENT_ID = VALTUUDET_CLIENT_ID
-DEVIDP_VALTUUDET_API_KEY = VALTUUDET_API_KEY
-DEVIDP_VALTUUDET_OAUTH_PASSWORD = VALTUUDET_OAUTH_PASSWORD
-DEVIDP_VALTUUDET_CALLBACK_PATH = "/organisations/e-authorizations/return"
 
-# Content-Security-Policy on every answer (django-csp; asiointi/security.py). No inline script or
-# style anywhere, so no 'unsafe-inline' and no nonces. form-action also gets the identity
-# provider's and e-Authorizations' origins, and FORM_ACTION_ORIGINS (comma-separated origins)
-# for any further origin a provider redirects on to after "Log in" or "Log out".
-FORM_ACTION_ORIGINS = env_list("FORM_ACTION_ORIGINS", [])
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF],
-        "style-src": [SELF],
-        # The design system's icons are data: SVGs; a city's logo may live elsewhere.
-        "img-src": [SELF, "data:", *([CITY_LOGO_URL] if "://" in CITY_LOGO_URL else [])],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "object-src": [NONE],
-        "base-uri": [NONE],
-        "frame-ancestors": [NONE],
-        "form-action": [SELF],
-    },
-}
 
 # Prometheus metrics at /metrics (asiointi/operations/metrics.py) for a scraper sending
 # "Authorization: Bearer <METRICS_TOKEN>"; without a token the address does not exist.

@@ -5,7 +5,9 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from asiointi import views
+from asiointi.eforms.urls import urlpatterns as eform_urlpatterns
 from asiointi.operations import health, metrics
+from asiointi.submissions.start_views import form_start_urlpatterns
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -26,7 +28,7 @@ urlpatterns = [
         path("", include("asiointi.registration.urls")),
         path(_("folder/"), include("asiointi.folder.urls")),
         path(_("organisations/"), include("asiointi.organisations.urls")),
-        path(_("forms/"), include("asiointi.eforms.urls")),
+        path(_("forms/"), include((form_start_urlpatterns + eform_urlpatterns, "eforms"))),
         path(_("submissions/"), include("asiointi.submissions.urls")),
         path(_("attachments/"), include("asiointi.attachments.urls")),
         path(_("courses/"), include("asiointi.courses.urls")),

@@ -133,7 +133,7 @@ def attachment_accept(
         raise refusal("empty", name=shown_name, limits=limits)
     if size > limits.max_bytes:
         raise refusal("too_large", name=shown_name, limits=limits, size=size)
-    media_type = media_type_of(upload)  # type: ignore[arg-type]
+    media_type = media_type_of(upload)
     if media_type not in limits.media_types:
         raise refusal("wrong_type", name=shown_name, limits=limits, media_type=media_type)
     _archive_checked(upload, name=shown_name, limits=limits, size=size)

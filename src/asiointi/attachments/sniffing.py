@@ -1,9 +1,13 @@
 """The media type of a file from its content; the name's extension is never trusted."""
 
-import io
 import zipfile
+from typing import IO
 
 import magic
+from django.core.files import File
+
+# A Django file (an upload, a stored file opened) or a byte stream.
+Readable = File | IO[bytes]
 
 HEAD_BYTES = 1024 * 1024
 
@@ -23,7 +27,7 @@ ZIP_MARKERS = (
 ODF_PREFIX = b"application/vnd.oasis.opendocument."
 
 
-def _zip_type(file: io.IOBase) -> str:
+def _zip_type(file: Readable) -> str:
     try:
         with zipfile.ZipFile(file) as archive:  # type: ignore[arg-type]
             names = set(archive.namelist())
@@ -40,7 +44,7 @@ def _zip_type(file: io.IOBase) -> str:
     return "application/zip"
 
 
-def media_type_of(file: io.IOBase) -> str:
+def media_type_of(file: Readable) -> str:
     """Sniff from the first megabyte; leaves the file at its start."""
     file.seek(0)
     head = file.read(HEAD_BYTES)

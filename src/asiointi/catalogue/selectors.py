@@ -73,8 +73,18 @@ def service_page(filters: ServiceFilters, page_number: str | int, language: str)
     return page
 
 
+def filter_choices() -> tuple[list[Agency], list[Category]]:
+    """Every agency and category, for the service list's filters."""
+    return list(Agency.objects.all()), list(Category.objects.all())
+
+
 def service_by_slug(slug: str) -> Service:
     return get_object_or_404(published_services(), slug=slug)
+
+
+def service_any_by_slug(slug: str) -> Service:
+    """A service published or not (pages that explain why it cannot be used)."""
+    return get_object_or_404(Service, slug=slug)
 
 
 def agency_by_slug(slug: str) -> Agency:

@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
@@ -11,17 +12,12 @@ from asiointi.catalogue import help, selectors, services
 from asiointi.catalogue.cache import cache_public_page
 from asiointi.catalogue.forms import ServiceFilterForm
 from asiointi.catalogue.guide import GUIDE_PAGES, guide_pdf_bytes
-from asiointi.catalogue.models import Agency, Category
 from asiointi.catalogue.starts import start_url
-from asiointi.pdf import pdf_response
 
 
 def _filter_form(request: HttpRequest) -> ServiceFilterForm:
-    return ServiceFilterForm(
-        request.GET or None,
-        agencies=list(Agency.objects.all()),
-        categories=list(Category.objects.all()),
-    )
+    agencies, categories = selectors.filter_choices()
+    return ServiceFilterForm(request.GET or None, agencies=agencies, categories=categories)
 
 
 @require_safe
@@ -120,6 +116,9 @@ def guide_pdf(request: HttpRequest) -> HttpResponse:
     language = get_language() or settings.LANGUAGE_CODE
     pdf = guide_pdf_bytes(language)
     name = f"{slugify(gettext('E-services instructions'))}.pdf"
-    response = pdf_response(pdf=pdf, filename=name)
+    # The same for everyone, so not a private file: shared caches may keep it.
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(False, name) or ""
+    response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "public, max-age=3600"
     return response

@@ -24,6 +24,16 @@ class CoursesConfig(AppConfig):
 
         start_resolver_register(Service.Kind.COURSE, course_start_url)
 
+        from asiointi.courses.notices import STATUS_LABELS
+        from asiointi.folder.kinds import addresses_by_url_name, item_kind_register
+
+        item_kind_register(
+            "enrollment",
+            label=_("course enrollment"),
+            status_labels={str(status): label for status, label in STATUS_LABELS.items()},
+            addresses=addresses_by_url_name("courses:enrollment_detail"),
+        )
+
         from asiointi.courses import personal_data, retention
 
         personal_data.register()

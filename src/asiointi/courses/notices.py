@@ -36,9 +36,6 @@ def enrollment_folder_record(enrollment: Enrollment) -> None:
         key=str(enrollment.pk),
         title=enrollment_title(enrollment),
         status=enrollment.status,
-        status_label=STATUS_LABELS[enrollment.status],  # type: ignore[index]
-        link_name="courses:enrollment_detail",
-        link_args=(enrollment.pk,),
         reference=enrollment.reference,
         service=enrollment.course.service,
         occurred_at=enrollment.decided_at or enrollment.created_at,

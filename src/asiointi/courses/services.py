@@ -28,6 +28,7 @@ from asiointi.courses.rules import age_on, birth_date_of_person
 from asiointi.customers.acting import Acting
 from asiointi.customers.models import Customer
 from asiointi.operations.metrics import ENROLLMENTS
+from asiointi.organisations.services import audience_check
 
 if TYPE_CHECKING:
     from asiointi.identity.models import User
@@ -152,14 +153,27 @@ def _save_numbers(course: Course) -> None:
     )
 
 
+def enrollment_groups_refused(*, course: Course, acting: Acting | None) -> bool:
+    """An organisation enrolls (a group) only in a course open to groups."""
+    return bool(acting and acting.is_organisation and not course.organisations_may_enroll)
+
+
+def enrollment_audience_check(*, course: Course, acting: Acting) -> None:
+    """Raise AudienceRefused (the page offering the switch) unless the acting customer may enroll
+    by the audience rule: a course open to groups takes an organisation's enrollment whatever
+    its service's audience; otherwise the service's audience decides."""
+    if not (acting.is_organisation and course.organisations_may_enroll):
+        audience_check(acting=acting, service=course.service)
+
+
 def _check_rules(course: Course, acting: Acting, participant: Participant, now: datetime) -> None:
     if not course.published:
         raise EnrollmentRefused(_("This course is not open for enrollment."))
     if now >= course.closes_at:
         raise EnrollmentRefused(_("Enrollment for this course has closed."))
+    if enrollment_groups_refused(course=course, acting=acting):
+        raise EnrollmentRefused(_("Companies and associations cannot enroll in this course."))
     if acting.is_organisation:
-        if not course.organisations_may_enroll:
-            raise EnrollmentRefused(_("Companies and associations cannot enroll in this course."))
         if not 1 <= participant.seats <= course.max_group_size:
             raise EnrollmentRefused(_("The group is larger than this course allows."))
     elif participant.seats != 1:
@@ -288,6 +302,16 @@ def _promote(course: Course, now: datetime) -> None:
         promotion_notify(enrollment)
 
 
+def enrollment_open_if_due(*, enrollment: Enrollment) -> Enrollment:
+    """The enrollment as it stands once its course has opened if due: a queue place may have been
+    decided by the draw this call made."""
+    course = course_open_if_due(course=enrollment.course)
+    if course.drawn_at and enrollment.status == Status.QUEUED:
+        enrollment.refresh_from_db()
+    enrollment.course = course
+    return enrollment
+
+
 def enrollment_cancellable(
     enrollment: Enrollment, *, course: Course, now: datetime | None = None
 ) -> bool:
@@ -323,11 +347,7 @@ def _cancel(
     enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
     if enrollment.status in (Status.CANCELLED, Status.FULL):
         return enrollment
-    if (
-        deadline_applies
-        and enrollment.status == Status.ENROLLED
-        and now > course.cancellation_deadline
-    ):
+    if deadline_applies and not enrollment_cancellable(enrollment, course=course, now=now):
         raise EnrollmentRefused(_("The cancellation deadline has passed. Contact the organiser."))
     if enrollment.status == Status.ENROLLED:
         course.enrolled_seats -= enrollment.seats

@@ -14,9 +14,13 @@ from asiointi.courses import selectors, services
 from asiointi.courses.forms import CourseFilterForm, EnrollForm
 from asiointi.courses.models import Course, Enrollment
 from asiointi.courses.refresh import QUEUE_REFRESH_SECONDS, refresh_context, refresh_until_open
-from asiointi.customers.acting import acting_check, acting_get_checked, acting_required
+from asiointi.customers.acting import (
+    ActingRequest,
+    acting_check,
+    acting_get_checked,
+    acting_required,
+)
 from asiointi.customers.grants import access_granted
-from asiointi.organisations.selectors import audience_check
 from asiointi.privacy.models import AuditEvent
 from asiointi.privacy.services import audit_record
 
@@ -40,7 +44,7 @@ def _course_page(
     if own:
         # The page lists the customer's enrollments, with a dependant's or a group's name.
         audit_record(action=READ, request=request, target=f"courses.enrollments:{course.code}")
-    groups_refused = bool(acting and acting.is_organisation and not course.organisations_may_enroll)
+    groups_refused = services.enrollment_groups_refused(course=course, acting=acting)
     contact_first = bool(acting and not access_granted(acting=acting, service=course.service))
     if acting and form is None and not groups_refused and not contact_first:
         # Back from the review page: the answers typed there, not an empty form.
@@ -70,11 +74,11 @@ def _prior_contact(request: HttpRequest, service: Service) -> HttpResponse:
 
 @require_safe
 @acting_required
-def service_start(request: HttpRequest, slug: str) -> HttpResponse:
+def service_start(request: ActingRequest, slug: str) -> HttpResponse:
     """The courses of a service that needs contact with the agency first, once it has opened
     the service for the customer; until then, why and how to reach the agency."""
     service = selectors.course_service(slug)
-    if not access_granted(acting=request.acting, service=service):  # type: ignore[attr-defined]
+    if not access_granted(acting=request.acting, service=service):
         return _prior_contact(request, service)
     return HttpResponseRedirect(
         f"{reverse('courses:course_list')}?{urlencode({'service': service.slug})}"
@@ -91,16 +95,13 @@ def _review_key(course: Course) -> str:
     return f"courses.review:{course.code}"
 
 
-def _enroll_form_checked(request: HttpRequest, course: Course) -> EnrollForm | HttpResponse:
+def _enroll_form_checked(request: ActingRequest, course: Course) -> EnrollForm | HttpResponse:
     """The bound form once the acting customer may enroll here, or the page saying why not."""
-    acting = request.acting  # type: ignore[attr-defined]
+    acting = request.acting
     acting_check(acting, service=course.service)
     if not access_granted(acting=acting, service=course.service):
         return _prior_contact(request, course.service)
-    if not (acting.is_organisation and course.organisations_may_enroll):
-        # A course open to groups takes an organisation's enrollment whatever its service's
-        # audience; otherwise the service decides, with the page that offers the switch.
-        audience_check(acting=acting, service=course.service)
+    services.enrollment_audience_check(course=course, acting=acting)
     form = EnrollForm(request.POST, course=course, organisation=acting.is_organisation)
     if not form.is_valid():
         return _course_page(request, course, form, status=400)
@@ -109,7 +110,7 @@ def _enroll_form_checked(request: HttpRequest, course: Course) -> EnrollForm | H
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @acting_required
-def course_review(request: HttpRequest, code: str) -> HttpResponse:
+def course_review(request: ActingRequest, code: str) -> HttpResponse:
     """What the enrollment means (price, place, times, cancellation terms) before it is made.
     The typed answers go on as hidden fields, checked again on confirming, and stay in the
     session so that "Change" shows them in the form again. A GET (the language switch, a
@@ -139,10 +140,10 @@ def course_review(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_POST
 @acting_required
-def course_enroll(request: HttpRequest, code: str) -> HttpResponse:
+def course_enroll(request: ActingRequest, code: str) -> HttpResponse:
     """The review page's "Confirm": enrolls. Pressing it again gives back the same enrollment."""
     course = selectors.course_by_code(code)
-    acting = request.acting  # type: ignore[attr-defined]
+    acting = request.acting
     form = _enroll_form_checked(request, course)
     if isinstance(form, HttpResponse):
         return form
@@ -163,12 +164,11 @@ def course_enroll(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_safe
 @acting_required
-def enrollment_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    enrollment = selectors.enrollment_for_acting(pk=pk, acting=request.acting)  # type: ignore[attr-defined]
+def enrollment_detail(request: ActingRequest, pk: int) -> HttpResponse:
+    enrollment = selectors.enrollment_for_acting(pk=pk, acting=request.acting)
     audit_record(action=READ, request=request, target=f"courses.enrollment:{enrollment.pk}")
-    course = services.course_open_if_due(course=enrollment.course)
-    if course.drawn_at and enrollment.status == Enrollment.Status.QUEUED:
-        enrollment.refresh_from_db()
+    enrollment = services.enrollment_open_if_due(enrollment=enrollment)
+    course = enrollment.course
     queued = enrollment.status == Enrollment.Status.QUEUED
     refresh = (refresh_until_open(course) or QUEUE_REFRESH_SECONDS) if queued else None
     context: dict[str, object] = {
@@ -184,9 +184,9 @@ def enrollment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @acting_required
-def enrollment_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def enrollment_cancel(request: ActingRequest, pk: int) -> HttpResponse:
     """GET asks first ("Cancel the enrollment?"); POST cancels."""
-    acting = request.acting  # type: ignore[attr-defined]
+    acting = request.acting
     enrollment = selectors.enrollment_for_acting(pk=pk, acting=acting)
     if request.method != "POST":
         if not services.enrollment_cancellable(enrollment, course=enrollment.course):

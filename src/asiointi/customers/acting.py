@@ -16,12 +16,13 @@ notification preferences) need `acting.everything_or_404()`.
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import wraps
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Concatenate, Final, Literal, ParamSpec, TypeVar, cast
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.utils.functional import SimpleLazyObject
 
 from asiointi.customers.models import Customer
@@ -159,18 +160,36 @@ def acting_get_checked(request: HttpRequest) -> Acting | None:
         return acting  # the unchecked scope: nothing
 
 
-def acting_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+class ActingRequest(HttpRequest):
+    """The request a view behind `acting_required` gets: `acting` is set and checked. Only an
+    annotation: the request object is Django's own."""
+
+    acting: Acting
+    _acting: Acting  # acting_get's memo
+
+
+# A page, or a streamed private file (`attachments.responses.private_file_response`).
+Response = TypeVar("Response", bound=HttpResponseBase)
+Params = ParamSpec("Params")
+
+
+def acting_required(
+    view: Callable[Concatenate[ActingRequest, Params], Response],
+) -> Callable[Concatenate[HttpRequest, Params], Response | HttpResponseRedirect]:
     """Log in first; then `request.acting` is set, the right to act has been checked now and
     `request.acting.scope` says what of the customer's the person may see."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(
+        request: HttpRequest, *args: Params.args, **kwargs: Params.kwargs
+    ) -> Response | HttpResponseRedirect:
         acting = acting_get(request)
         if acting is None:
             return redirect_to_login(request.get_full_path())
-        acting = acting_check(acting)
-        request.acting = request._acting = acting  # type: ignore[attr-defined]
-        return view(request, *args, **kwargs)
+        # The same object, from here on with `acting` set.
+        checked = cast(ActingRequest, request)
+        checked.acting = checked._acting = acting_check(acting)
+        return view(checked, *args, **kwargs)
 
     return wrapped
 

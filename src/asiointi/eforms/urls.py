@@ -5,7 +5,8 @@ from asiointi.eforms import views
 
 app_name = "eforms"
 
+# The form's front page ("eforms:start", "<slug>/") is the submissions app's, which starts drafts:
+# asiointi/urls.py mounts it in this namespace (submissions.start_views).
 urlpatterns = [
-    path("<slug:slug>/", views.start, name="start"),
     path(_("<slug:slug>/schema/<int:number>.json"), views.schema, name="schema"),
 ]

@@ -18,6 +18,24 @@ class FolderConfig(AppConfig):
 
         attachment_holder_register("folder.message", message_service_id)
 
+        from asiointi.folder.kinds import addresses_by_url_name, item_kind_register
+        from asiointi.folder.messaging import THREAD_STATUS
+        from asiointi.folder.models import FolderItem
+        from asiointi.folder.selectors import decision_addresses
+
+        item_kind_register(
+            FolderItem.Kind.MESSAGE,
+            label=FolderItem.Kind.MESSAGE.label,
+            status_labels=THREAD_STATUS,
+            addresses=addresses_by_url_name("folder:thread"),
+        )
+        item_kind_register(
+            FolderItem.Kind.DECISION,
+            label=FolderItem.Kind.DECISION.label,
+            status_labels=THREAD_STATUS,
+            addresses=decision_addresses,
+        )
+
         from asiointi.folder import personal_data, retention
 
         personal_data.register()

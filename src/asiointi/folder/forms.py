@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from asiointi.attachments.forms import AttachmentsField
 from asiointi.attachments.limits import AttachmentLimits
-from asiointi.folder.models import FolderItem, NotificationPreference
+from asiointi.folder.kinds import item_kinds
+from asiointi.folder.models import NotificationPreference
 from asiointi.folder.selectors import FolderFilter
 from asiointi.plain_text import PlainTextField
 
@@ -24,7 +25,7 @@ class FolderFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        kinds = [("", _("All kinds")), *FolderItem.Kind.choices]
+        kinds = [("", _("All kinds")), *item_kinds()]
         self.fields["kind"].choices = kinds  # type: ignore[attr-defined]
         self.status_choices: list[tuple[str, str]] = []
 

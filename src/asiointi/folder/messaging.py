@@ -156,8 +156,6 @@ def thread_items_refresh(*, thread: Thread) -> None:
     )
     common: dict[str, Any] = {
         "customer": thread.customer,
-        "link_name": "folder:thread",
-        "link_args": [thread.pk],
         "reference": thread.reference,
         "service": thread.service,
         # The thread, decisions and all, is kept from its last message (folder/retention.py).
@@ -170,7 +168,6 @@ def thread_items_refresh(*, thread: Thread) -> None:
         key=str(thread.pk),
         title={"fi": thread.subject, "sv": thread.subject, "en": thread.subject},
         status=status,
-        status_label=THREAD_STATUS[status],
         needs_action=bool(unread),
         occurred_at=last.created_at,
         **common,
@@ -186,7 +183,6 @@ def thread_items_refresh(*, thread: Thread) -> None:
             key=str(decision.pk),
             title=title,
             status=decision_status,
-            status_label=THREAD_STATUS[decision_status],
             needs_action=decision.unread,
             occurred_at=decision.created_at,
             **common,

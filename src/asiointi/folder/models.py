@@ -2,11 +2,11 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 # Private files, never served by the web server: the portal's views check who asks.
 from asiointi.attachments.models import attachment_storage
+from asiointi.folder.kinds import item_kind, items_addressed, status_label
 from asiointi.folder.texts import in_language
 
 
@@ -15,34 +15,33 @@ class FolderItem(models.Model):
 
     A denormalised index: the folder lists, filters and searches drafts, submissions, messages,
     decisions and enrollments from this one table, with a fixed number of queries however many
-    there are. The owning app keeps it current through `folder.services`.
+    there are. The owning app keeps it current through `folder.services`. It stores the kind and
+    the owner's key; the kind, registered by its owner (`folder.kinds`), makes the address and
+    the labels when the row is shown.
     """
 
     class Kind(models.TextChoices):
-        DRAFT = "draft", _("draft")
-        SUBMISSION = "submission", _("submission")
+        # The folder's own kinds; other apps register theirs (drafts, submissions, enrollments).
         MESSAGE = "message", _("message")
         DECISION = "decision", _("decision")
-        ENROLLMENT = "enrollment", _("course enrollment")
 
     customer = models.ForeignKey(
         "customers.Customer", on_delete=models.CASCADE, related_name="folder_items"
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("kind"), max_length=20)
     key = models.CharField(max_length=64, help_text="The owning app's identifier of the thing.")
     title = models.JSONField(_("title"), help_text="{language: text}")
     status = models.CharField(_("status"), max_length=40, blank=True)
-    status_label = models.JSONField(_("status label"), default=dict, help_text="{language: text}")
     reference = models.CharField(_("reference"), max_length=40, blank=True, db_index=True)
     service = models.ForeignKey(
         "catalogue.Service", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     needs_action = models.BooleanField(_("needs action"), default=False)
-    link_name = models.CharField(max_length=100)
-    link_args = models.JSONField(default=list)
     occurred_at = models.DateTimeField(_("date"))
     # Until when the owning app keeps the thing (its retention rule), shown on the item.
     kept_until = models.DateField(_("kept until"), null=True, blank=True)
+    # Where the item opens: made by its kind when shown (`folder.kinds.items_addressed`).
+    address: str
 
     class Meta:
         verbose_name = _("folder item")
@@ -55,7 +54,15 @@ class FolderItem(models.Model):
         return f"{self.kind} {self.key}"
 
     def get_absolute_url(self) -> str:
-        return reverse(self.link_name, args=self.link_args)
+        address: str | None = self.__dict__.get("address")
+        if address is None:
+            items_addressed([self])
+            address = self.address
+        return address
+
+    @property
+    def kind_label(self) -> str:
+        return str(item_kind(self.kind).label)
 
     @property
     def title_text(self) -> str:
@@ -63,7 +70,7 @@ class FolderItem(models.Model):
 
     @property
     def status_text(self) -> str:
-        return in_language(self.status_label) if self.status_label else ""
+        return status_label(self.kind, self.status)
 
 
 class Thread(models.Model):

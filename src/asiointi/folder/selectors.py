@@ -2,16 +2,19 @@
 the acting customer's, and within a mandate only its services'): anything else finds nothing and
 gets 404, whoever asks. Customer-wide things (preferences, the data export) need full rights."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from asiointi.attachments.selectors import attachments_held
 from asiointi.customers.acting import Acting
 from asiointi.customers.models import Customer
+from asiointi.folder.kinds import items_addressed, status_label
 from asiointi.folder.models import (
     DataExport,
     FolderItem,
@@ -60,7 +63,7 @@ class FolderPage:
     page: Page
     needs_action: list[FolderItem]
     needs_action_counts: dict[str, int]  # kind -> how many
-    statuses: list[tuple[str, dict[str, str]]]  # (status, its label in every language)
+    statuses: list[tuple[str, str]]  # (status, its label in the page's language)
 
 
 def _search(query: str) -> Q:
@@ -81,10 +84,10 @@ def folder_page(*, acting: Acting, filters: FolderFilter, page_number: str | Non
     }
     statuses = sorted(
         {
-            (status, tuple(sorted(label.items())))
-            for status, label in items.exclude(status="")
+            (status, status_label(kind, status))
+            for kind, status in items.exclude(status="")
             .order_by()
-            .values_list("status", "status_label")
+            .values_list("kind", "status")
             .distinct()
         }
     )
@@ -95,12 +98,23 @@ def folder_page(*, acting: Acting, filters: FolderFilter, page_number: str | Non
         listed = listed.filter(status=filters.status)
     if filters.query:
         listed = listed.filter(_search(filters.query))
+    page = Paginator(listed, PAGE_SIZE).get_page(page_number)
+    first_needing_action = list(needs_action[:NEEDS_ACTION_SHOWN])
+    items_addressed([*page.object_list, *first_needing_action])
     return FolderPage(
-        page=Paginator(listed, PAGE_SIZE).get_page(page_number),
-        needs_action=list(needs_action[:NEEDS_ACTION_SHOWN]),
+        page=page,
+        needs_action=first_needing_action,
         needs_action_counts=counts,
-        statuses=[(status, dict(label)) for status, label in statuses],
+        statuses=statuses,
     )
+
+
+def decision_addresses(keys: Sequence[str]) -> dict[str, str]:
+    """A decision opens in its thread: the threads of these decision messages, in one query."""
+    threads = Message.objects.filter(pk__in=[int(key) for key in keys]).values_list(
+        "pk", "thread_id"
+    )
+    return {str(pk): reverse("folder:thread", args=[thread]) for pk, thread in threads}
 
 
 def thread_for_acting(*, acting: Acting, pk: int) -> Thread:

@@ -1,8 +1,6 @@
-from typing import cast
-
 from django.contrib import messages
-from django.db.models.fields.files import FieldFile
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -10,11 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from asiointi.attachments.forms import attachments_bind, attachments_removal_requested
-from asiointi.customers.acting import acting_required
+from asiointi.attachments.responses import private_file_response
+from asiointi.customers.acting import ActingRequest, acting_required
 from asiointi.folder import messaging, selectors, services
 from asiointi.folder.forms import FolderFilterForm, PreferencesForm, ReplyForm
 from asiointi.folder.models import DataExport
-from asiointi.folder.texts import in_language
 from asiointi.privacy.models import AuditEvent
 from asiointi.privacy.services import audit_record
 
@@ -23,14 +21,14 @@ READ = AuditEvent.Action.PERSONAL_DATA_READ
 
 @require_GET
 @acting_required
-def index(request: HttpRequest) -> HttpResponse:
-    acting = request.acting  # type: ignore[attr-defined]
+def index(request: ActingRequest) -> HttpResponse:
+    acting = request.acting
     customer = acting.customer
     form = FolderFilterForm(request.GET or None)
     folder = selectors.folder_page(
         acting=acting, filters=form.filters(), page_number=request.GET.get("page")
     )
-    form.statuses_set([(status, in_language(label)) for status, label in folder.statuses])
+    form.statuses_set(folder.statuses)
     audit_record(action=READ, request=request, target=f"folder:{customer.pk}")
     query = request.GET.copy()
     query.pop("page", None)
@@ -43,8 +41,8 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @acting_required
-def thread(request: HttpRequest, pk: int) -> HttpResponse:
-    acting = request.acting  # type: ignore[attr-defined]
+def thread(request: ActingRequest, pk: int) -> HttpResponse:
+    acting = request.acting
     found = selectors.thread_for_acting(acting=acting, pk=pk)
     posted = request.method == "POST"
     form = ReplyForm(request.POST if posted else None, request.FILES if posted else None)
@@ -69,26 +67,22 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _download(file: FieldFile, name: str, content_type: str) -> HttpResponse:
-    response = FileResponse(
-        file.open("rb"), as_attachment=True, filename=name, content_type=content_type
-    )
-    # Streamed, not an HttpResponse, but acting_required passes any response through unchanged.
-    return cast(HttpResponse, response)
-
-
 @require_GET
 @acting_required
-def message_document(request: HttpRequest, pk: int) -> HttpResponse:
-    message = selectors.message_document_for_acting(acting=request.acting, pk=pk)  # type: ignore[attr-defined]
-    audit_record(action=READ, request=request, target=f"folder.document:{message.pk}")
-    return _download(message.document, message.document_name, "application/pdf")
+def message_document(request: ActingRequest, pk: int) -> HttpResponseBase:
+    message = selectors.message_document_for_acting(acting=request.acting, pk=pk)
+    return private_file_response(
+        request=request,
+        content=message.document.open("rb"),
+        filename=message.document_name,
+        audit_target=f"folder.document:{message.pk}",
+    )
 
 
 @require_http_methods(["GET", "POST"])
 @acting_required
-def preferences(request: HttpRequest) -> HttpResponse:
-    acting = request.acting  # type: ignore[attr-defined]
+def preferences(request: ActingRequest) -> HttpResponse:
+    acting = request.acting
     person = acting.person
     current = selectors.notification_preference_for_acting(acting=acting)
     initial = {"language": current.language if current else get_language()}
@@ -115,12 +109,12 @@ def preferences(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @acting_required
-def my_data(request: HttpRequest) -> HttpResponse:
+def my_data(request: ActingRequest) -> HttpResponse:
     return _my_data_page(request)
 
 
-def _my_data_page(request: HttpRequest, refusal: str = "", status: int = 200) -> HttpResponse:
-    exports = selectors.data_exports_for_acting(acting=request.acting)[:5]  # type: ignore[attr-defined]
+def _my_data_page(request: ActingRequest, refusal: str = "", status: int = 200) -> HttpResponse:
+    exports = selectors.data_exports_for_acting(acting=request.acting)[:5]
     return render(
         request,
         "folder/my_data.html",
@@ -135,8 +129,8 @@ def _my_data_page(request: HttpRequest, refusal: str = "", status: int = 200) ->
 
 @require_POST
 @acting_required
-def my_data_request(request: HttpRequest) -> HttpResponse:
-    acting = request.acting  # type: ignore[attr-defined]
+def my_data_request(request: ActingRequest) -> HttpResponse:
+    acting = request.acting
     acting.everything_or_404()  # the whole customer's data: full rights only
     try:
         services.data_export_request(
@@ -148,17 +142,20 @@ def my_data_request(request: HttpRequest) -> HttpResponse:
     return HttpResponseRedirect(reverse("folder:my_data"))
 
 
-EXPORT_FORMATS = {"json": ("json_file", "application/json"), "html": ("html_file", "text/html")}
+EXPORT_FILES = {"json": "json_file", "html": "html_file"}
 
 
 @require_GET
 @acting_required
-def my_data_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    export = selectors.data_export_for_acting(acting=request.acting, pk=pk)  # type: ignore[attr-defined]
-    field, content_type = EXPORT_FORMATS.get(fmt, ("", ""))
+def my_data_file(request: ActingRequest, pk: int, fmt: str) -> HttpResponseBase:
+    export = selectors.data_export_for_acting(acting=request.acting, pk=pk)
+    field = EXPORT_FILES.get(fmt, "")
     file = getattr(export, field, None) if field else None
     if not file:
         raise Http404
-    audit_record(action=READ, request=request, target=f"folder.export:{export.pk}")
-    name = f"my-data-{export.created_at:%Y-%m-%d}.{fmt}"
-    return _download(file, name, f"{content_type}; charset=utf-8")
+    return private_file_response(
+        request=request,
+        content=file.open("rb"),
+        filename=f"my-data-{export.created_at:%Y-%m-%d}.{fmt}",
+        audit_target=f"folder.export:{export.pk}",
+    )

@@ -66,19 +66,7 @@ def person_login(*, request: HttpRequest, identification: Identification) -> Use
     same browser arriving at the same moment (two tabs) end in one login, not two.
     """
     person = _person_locked(identification)
-    # Names and address are the register's, refreshed at every login; a provider that does not
-    # release the names leaves the known ones. An address left out is a protected address.
-    person.first_name = identification.first_names or person.first_name
-    person.last_name = identification.last_name or person.last_name
-    person.home_municipality_code = identification.home_municipality_code
-    person.home_municipality_name = identification.home_municipality_name
-    person.street_address = identification.street_address
-    person.postal_code = identification.postal_code
-    person.post_office = identification.post_office
-    if identification.provider == "oidc" and identification.provider_subject:
-        _subject_take(person, identification.provider_subject)
-    person.save()
-
+    _register_details_refresh(person, identification)
     previous_key = request.session.session_key or ""
     joined = _login_joined(request, person=person, previous_key=previous_key)
     if joined is None:
@@ -132,6 +120,22 @@ def _subject_take(person: User, subject: str) -> None:
         provider_subject=None
     )
     person.provider_subject = subject
+
+
+@sensitive_variables()
+def _register_details_refresh(person: User, identification: Identification) -> None:
+    """Names and address are the register's, refreshed at every login; a provider that does not
+    release the names leaves the known ones. An address left out is a protected address."""
+    person.first_name = identification.first_names or person.first_name
+    person.last_name = identification.last_name or person.last_name
+    person.home_municipality_code = identification.home_municipality_code
+    person.home_municipality_name = identification.home_municipality_name
+    person.street_address = identification.street_address
+    person.postal_code = identification.postal_code
+    person.post_office = identification.post_office
+    if identification.provider == "oidc" and identification.provider_subject:
+        _subject_take(person, identification.provider_subject)
+    person.save()
 
 
 @sensitive_variables()

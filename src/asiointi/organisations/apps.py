@@ -13,9 +13,9 @@ if TYPE_CHECKING:
 def _scope(
     person: "User", organisation: "Organisation", service: "Service | None"
 ) -> "Scope | None":
-    from asiointi.organisations import selectors
+    from asiointi.organisations import services
 
-    return selectors.organisation_scope(person=person, organisation=organisation, service=service)
+    return services.organisation_scope(person=person, organisation=organisation, service=service)
 
 
 class OrganisationsConfig(AppConfig):

@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from asiointi.customers.acting import SESSION_ACTING_ORGANISATION, ActingRefused, acting_get
 from asiointi.organisations import services
-from asiointi.organisations.selectors import AudienceRefused, rights_current
+from asiointi.organisations.selectors import rights_current
+from asiointi.organisations.services import AudienceRefused
 from asiointi.organisations.views import SESSION_NEXT, SESSION_REFUSED
 
 # Apps whose pages are a customer's matters: an organisation has them only once registered.

@@ -1,20 +1,19 @@
-"""Reads about organisations; the right to act for one is asked from e-Authorizations."""
+"""Reads about organisations; the right to act for one is asked from e-Authorizations (the
+answer is kept a short while in the cache). Checks that record a refusal are in services."""
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.cache import cache
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from asiointi.organisations import valtuudet
 from asiointi.organisations.models import AuthorizationSession, Organisation
-from asiointi.privacy.models import AuditEvent
-from asiointi.privacy.services import audit_record
 
 if TYPE_CHECKING:
     from asiointi.catalogue.models import Service
-    from asiointi.customers.acting import Acting, Scope
     from asiointi.identity.models import User
 
 # Trade register and register of associations roles that may act without a mandate: CEO and
@@ -88,78 +87,9 @@ def rights_current(*, person: "User", organisation: Organisation) -> Rights | No
     return rights
 
 
-def organisation_scope(
-    *, person: "User", organisation: Organisation, service: "Service | None" = None
-) -> "Scope | None":
-    """What of the organisation's the person may see and do now: everything (a role), the
-    things of the mandates' services (their ids), or None when the person may not act for it
-    (for the service, when one is given). `customers.acting` asks it through its hook.
-
-    Asked again whenever it matters (every customer page, starting or sending a form,
-    enrolling): a role or mandate removed after the person chose the organisation stops working
-    at the next check after the short cache. Every refusal is audit-logged.
-    """
-    from asiointi.catalogue.models import Service
-    from asiointi.customers.acting import EVERYTHING
-
-    rights = rights_current(person=person, organisation=organisation)
-    if rights is not None and rights.allow(service):
-        if rights.full:
-            return EVERYTHING
-        # A mandate issue is a service's identifier (slug); an unknown one opens nothing.
-        ids = Service.objects.filter(slug__in=rights.issues).values_list("pk", flat=True)
-        return frozenset(ids)
-    audit_record(
-        action=AuditEvent.Action.ACTING_REFUSED,
-        user=person,
-        target=f"organisation:{organisation.pk}",
-        details={
-            "reason": "rights unknown" if rights is None else "no right",
-            "service": service.slug if service else "",
-        },
-    )
-    return None
-
-
-def organisation_rights_check(
-    *, person: "User", organisation: Organisation, service: "Service | None" = None
-) -> bool:
-    """May the person act for the organisation now (for the service, when one is given)?"""
-    return organisation_scope(person=person, organisation=organisation, service=service) is not None
-
-
-class AudienceRefused(Exception):
-    """The service is not for whom the person acts: a persons-only service while acting for an
-    organisation, or an organisations-only service while acting as oneself."""
-
-    def __init__(self, *, service: "Service", for_organisations: bool) -> None:
-        super().__init__(service.slug)
-        self.service = service
-        self.for_organisations = for_organisations
-
-
-def audience_check(*, acting: "Acting", service: "Service") -> None:
-    """Raise AudienceRefused unless the service is for the acting customer; the middleware
-    turns it into the page that explains and offers the switch."""
-    from asiointi.catalogue.models import Service
-
-    audience = service.audience
-    if audience == Service.Audience.BOTH:
-        return
-    for_organisations = audience == Service.Audience.ORGANISATIONS
-    if for_organisations == acting.is_organisation:
-        return
-    audit_record(
-        action=AuditEvent.Action.ACTING_REFUSED,
-        user=acting.person,
-        target=f"service:{service.slug}",
-        details={
-            "reason": "audience",
-            "audience": audience,
-            "organisation": acting.organisation.pk if acting.organisation else None,
-        },
-    )
-    raise AudienceRefused(service=service, for_organisations=for_organisations)
+def organisation_get(pk: int) -> Organisation:
+    """The organisation as stored now, or 404."""
+    return get_object_or_404(Organisation, pk=pk)
 
 
 def organisations_by_ids(ids: list[int]) -> list[Organisation]:

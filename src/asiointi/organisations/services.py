@@ -1,4 +1,7 @@
-"""Choosing an organisation through e-Authorizations, and switching on whose behalf one acts."""
+"""Choosing an organisation through e-Authorizations, switching on whose behalf one acts, and the
+checks of the right to act (each refusal is audit-logged)."""
+
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,14 +13,14 @@ from asiointi.identity.models import User
 from asiointi.organisations import valtuudet
 from asiointi.organisations.business_ids import business_id_normalise
 from asiointi.organisations.models import AuthorizationSession, Organisation
-from asiointi.organisations.selectors import (
-    Rights,
-    organisation_rights_check,
-    rights_remember,
-)
+from asiointi.organisations.selectors import Rights, rights_current, rights_remember
 from asiointi.privacy.identity_codes import identity_code_decrypt
 from asiointi.privacy.models import AuditEvent
 from asiointi.privacy.services import audit_record
+
+if TYPE_CHECKING:
+    from asiointi.catalogue.models import Service
+    from asiointi.customers.acting import Acting, Scope
 
 # Kept in the (server-side) session between the redirect to e-Authorizations and the return.
 SESSION_PENDING = "organisations_pending"
@@ -173,3 +176,77 @@ def chosen_forget(*, request: HttpRequest, organisation: Organisation) -> None:
         pk for pk in request.session.get(SESSION_CHOSEN, []) if pk != organisation.pk
     ]
     _act_for(request, None)
+
+
+def organisation_scope(
+    *, person: "User", organisation: Organisation, service: "Service | None" = None
+) -> "Scope | None":
+    """What of the organisation's the person may see and do now: everything (a role), the
+    things of the mandates' services (their ids), or None when the person may not act for it
+    (for the service, when one is given). `customers.acting` asks it through its hook.
+
+    Asked again whenever it matters (every customer page, starting or sending a form,
+    enrolling): a role or mandate removed after the person chose the organisation stops working
+    at the next check after the short cache. Every refusal is audit-logged.
+    """
+    from asiointi.catalogue.models import Service
+    from asiointi.customers.acting import EVERYTHING
+
+    rights = rights_current(person=person, organisation=organisation)
+    if rights is not None and rights.allow(service):
+        if rights.full:
+            return EVERYTHING
+        # A mandate issue is a service's identifier (slug); an unknown one opens nothing.
+        ids = Service.objects.filter(slug__in=rights.issues).values_list("pk", flat=True)
+        return frozenset(ids)
+    audit_record(
+        action=AuditEvent.Action.ACTING_REFUSED,
+        user=person,
+        target=f"organisation:{organisation.pk}",
+        details={
+            "reason": "rights unknown" if rights is None else "no right",
+            "service": service.slug if service else "",
+        },
+    )
+    return None
+
+
+def organisation_rights_check(
+    *, person: "User", organisation: Organisation, service: "Service | None" = None
+) -> bool:
+    """May the person act for the organisation now (for the service, when one is given)?"""
+    return organisation_scope(person=person, organisation=organisation, service=service) is not None
+
+
+class AudienceRefused(Exception):
+    """The service is not for whom the person acts: a persons-only service while acting for an
+    organisation, or an organisations-only service while acting as oneself."""
+
+    def __init__(self, *, service: "Service", for_organisations: bool) -> None:
+        super().__init__(service.slug)
+        self.service = service
+        self.for_organisations = for_organisations
+
+
+def audience_check(*, acting: "Acting", service: "Service") -> None:
+    """Raise AudienceRefused unless the service is for the acting customer; the middleware
+    turns it into the page that explains and offers the switch."""
+    from asiointi.catalogue.models import Service
+
+    audience = service.audience
+    if audience == Service.Audience.BOTH:
+        return
+    for_organisations = audience == Service.Audience.ORGANISATIONS
+    if for_organisations == acting.is_organisation:
+        return
+    audit_record(
+        action=AuditEvent.Action.ACTING_REFUSED,
+        user=acting.person,
+        target=f"service:{service.slug}",
+        details={
+            "reason": "audience",
+            "audience": audience,
+            "organisation": acting.organisation.pk if acting.organisation else None,
+        },
+    )
+    raise AudienceRefused(service=service, for_organisations=for_organisations)

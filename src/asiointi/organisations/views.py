@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
@@ -13,11 +13,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from asiointi.catalogue.models import Service
+from asiointi.catalogue.selectors import service_any_by_slug
 from asiointi.customers.acting import acting_get
 from asiointi.identity.views import safe_next
-from asiointi.organisations import services
+from asiointi.organisations import selectors, services
 from asiointi.organisations.models import Organisation
-from asiointi.organisations.selectors import organisations_by_ids
 from asiointi.organisations.services import ChoiceFailed
 
 SESSION_NEXT = "organisations_next"
@@ -34,7 +34,7 @@ def _return_uri(request: HttpRequest) -> str:
 
 
 def _chosen(request: HttpRequest) -> list[Organisation]:
-    return organisations_by_ids(request.session.get(services.SESSION_CHOSEN, []))
+    return selectors.organisations_by_ids(request.session.get(services.SESSION_CHOSEN, []))
 
 
 @require_safe
@@ -112,7 +112,7 @@ def switch(request: HttpRequest) -> HttpResponse:
     if organisation_id := request.POST.get("organisation", ""):
         if not organisation_id.isdigit():
             raise Http404
-        organisation = get_object_or_404(Organisation, pk=int(organisation_id))
+        organisation = selectors.organisation_get(int(organisation_id))
     if not services.acting_switch(request=request, organisation=organisation):
         return _refused_redirect(request, organisation, next_url)
     if organisation is not None and not organisation.is_registered:
@@ -151,7 +151,7 @@ def refused(request: HttpRequest) -> HttpResponse:
 @never_cache
 def audience_refused(request: HttpRequest, slug: str) -> HttpResponse:
     """The service is for the other kind of customer: explain, and offer the switch."""
-    service = get_object_or_404(Service, slug=slug)
+    service = service_any_by_slug(slug)
     context = {
         "service": service,
         "for_organisations": service.audience == Service.Audience.ORGANISATIONS,

@@ -120,6 +120,59 @@ def verification_start(
     return verification
 
 
+NOTHING_CHANGED = _("These are already your confirmed contact details.")
+
+
+@transaction.atomic
+def registration_start(
+    *,
+    user: User,
+    email: str,
+    mobile: str,
+    language: str,
+    organisation: "Organisation | None" = None,
+) -> None:
+    """Registration and later changes, for a person or (asked by the person acting for it) an
+    organisation: a code goes to each address given that is not already the confirmed one.
+
+    All or nothing: a refusal of one address leaves no code of the other waiting (the codes
+    are sent on commit). The holder's row is locked, so a double press waits for the first and
+    then finds its fresh code for the same address: it sends no second code and is no error."""
+    holder: User | Organisation = _holder_locked(user=user, organisation=organisation)
+    wanted = {Channel.EMAIL: email, Channel.SMS: mobile}
+    current = {Channel.EMAIL: holder.email, Channel.SMS: holder.mobile_number}
+    normalised = {
+        channel: contact_normalise(channel=channel, address=address)
+        for channel, address in wanted.items()
+        if address
+    }
+    changed = {c: address for c, address in normalised.items() if address != current[c]}
+    if not changed and holder.is_registered:
+        raise VerificationRefused(NOTHING_CHANGED)
+    for channel, address in changed.items():
+        pending = verification_pending(user=user, channel=channel, organisation=organisation)
+        if pending is not None and pending.address == address and _just_sent(pending):
+            continue
+        verification_start(
+            user=user,
+            organisation=organisation,
+            channel=channel,
+            address=address,
+            language=language,
+        )
+
+
+def _holder_locked(*, user: User, organisation: "Organisation | None") -> "User | Organisation":
+    if organisation is not None:
+        return type(organisation)._default_manager.select_for_update().get(pk=organisation.pk)
+    return User.objects.select_for_update().get(pk=user.pk)
+
+
+def _just_sent(verification: ContactVerification) -> bool:
+    sent_at = verification.expires_at - CODE_VALID
+    return timezone.now() - sent_at < timedelta(seconds=RESEND_COOLDOWN_SECONDS)
+
+
 def verification_pending(
     *, user: User, channel: str, organisation: "Organisation | None" = None
 ) -> ContactVerification | None:

@@ -1,3 +1,6 @@
+"""Registration and changes of contact details: a person's own pages here, and the shared steps
+the organisations app's pages use for an organisation (the same forms, codes and limits)."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -16,11 +19,11 @@ from asiointi.registration.models import ContactVerification
 
 Channel = ContactVerification.Channel
 RETURN_KEY = "registration_return"
-NOTHING_CHANGED = _("These are already your confirmed contact details.")
 CONFIRMED = {
     Channel.EMAIL: _("Your e-mail address is confirmed."),
     Channel.SMS: _("Your mobile phone number is confirmed."),
 }
+PendingForms = list[tuple[ContactVerification, CodeForm]]
 
 
 @login_required
@@ -33,77 +36,109 @@ def contact_details(request: HttpRequest) -> HttpResponse:
         "mobile": user.mobile_number,
     }
     form = ContactForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            _start_verifications(request, user, form)
-        except services.VerificationRefused as refusal:
-            form.add_error(None, refusal.message)
-        else:
-            # A first registration goes on to the service the person was going to.
-            request.session[RETURN_KEY] = (
-                reverse("registration:contact_details")
-                if user.is_registered
-                else safe_next(request, request.session.get(NEXT_KEY))
-            )
-            return HttpResponseRedirect(reverse("registration:confirm"))
+    if contacts_start(request, form, user=user):
+        # A first registration goes on to the service the person was going to.
+        request.session[RETURN_KEY] = (
+            reverse("registration:contact_details")
+            if user.is_registered
+            else safe_next(request, request.session.get(NEXT_KEY))
+        )
+        return HttpResponseRedirect(reverse("registration:confirm"))
     template = (
         "registration/contact_details.html" if user.is_registered else "registration/register.html"
     )
     return render(request, template, {"form": form})
 
 
-def _start_verifications(request: HttpRequest, user: User, form: ContactForm) -> None:
-    wanted = {Channel.EMAIL: form.cleaned_data["email"], Channel.SMS: form.cleaned_data["mobile"]}
-    current = {Channel.EMAIL: user.email, Channel.SMS: user.mobile_number}
-    changed = {
-        channel: address
-        for channel, address in wanted.items()
-        if address and address != current[channel]
-    }
-    if not changed and user.is_registered:
-        raise services.VerificationRefused(str(NOTHING_CHANGED))
-    for channel, address in changed.items():
-        services.verification_start(
-            user=user, channel=channel, address=address, language=get_language()
+def contacts_start(
+    request: HttpRequest,
+    form: ContactForm,
+    *,
+    user: User,
+    organisation: "services.Organisation | None" = None,
+) -> bool:
+    """Send the codes for a posted, valid contact form; a refusal becomes the form's error."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        services.registration_start(
+            user=user,
+            organisation=organisation,
+            email=form.cleaned_data["email"],
+            mobile=form.cleaned_data["mobile"],
+            language=get_language(),
         )
+    except services.VerificationRefused as refusal:
+        form.add_error(None, refusal.message)
+        return False
+    return True
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def confirm(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
-    forms_by_channel = {}
+    pending, answered = codes_confirm(request, user=user, here=reverse("registration:confirm"))
+    if answered is not None:
+        return answered
+    if not pending:
+        return HttpResponseRedirect(safe_next(request, request.session.get(RETURN_KEY)))
+    return render(request, "registration/confirm.html", {"pending": pending})
+
+
+def codes_confirm(
+    request: HttpRequest,
+    *,
+    user: User,
+    here: str,
+    organisation: "services.Organisation | None" = None,
+) -> tuple[PendingForms, HttpResponse | None]:
+    """The codes waiting for the person (for the organisation), each with its form; a posted code
+    or "send again" is handled, and answered with a redirect back `here` when it went through."""
+    pending_forms: PendingForms = []
     for channel in Channel:
-        pending = services.verification_pending(user=user, channel=channel)
+        pending = services.verification_pending(
+            user=user, channel=channel, organisation=organisation
+        )
         if pending is None:
             continue
         posted = request.method == "POST" and request.POST.get("channel") == channel
         form = CodeForm(request.POST if posted else None, prefix=channel)
-        forms_by_channel[channel] = (pending, form)
-        if posted:
-            response = _confirm_or_resend(request, user, pending, form)
-            if response:
-                return response
-    if not forms_by_channel:
-        return HttpResponseRedirect(safe_next(request, request.session.get(RETURN_KEY)))
-    return render(request, "registration/confirm.html", {"pending": forms_by_channel.values()})
+        pending_forms.append((pending, form))
+        if posted and _confirm_or_resend(request, user, pending, form, organisation):
+            sent = "resend" in request.POST
+            return pending_forms, HttpResponseRedirect(f"{here}?sent={channel}" if sent else here)
+    return pending_forms, None
 
 
 def _confirm_or_resend(
-    request: HttpRequest, user: User, pending: ContactVerification, form: CodeForm
-) -> HttpResponse | None:
+    request: HttpRequest,
+    user: User,
+    pending: ContactVerification,
+    form: CodeForm,
+    organisation: "services.Organisation | None",
+) -> bool:
+    resend = "resend" in request.POST
     try:
-        if "resend" in request.POST:
+        if resend:
             services.verification_start(
-                user=user, channel=pending.channel, address=pending.address, language=get_language()
+                user=user,
+                organisation=organisation,
+                channel=pending.channel,
+                address=pending.address,
+                language=get_language(),
             )
-            return HttpResponseRedirect(f"{reverse('registration:confirm')}?sent={pending.channel}")
+            return True
         if form.is_valid():
             services.verification_confirm(
-                request=request, user=user, channel=pending.channel, code=form.cleaned_data["code"]
+                request=request,
+                user=user,
+                organisation=organisation,
+                channel=pending.channel,
+                code=form.cleaned_data["code"],
             )
             messages.success(request, CONFIRMED[Channel(pending.channel)])
-            return HttpResponseRedirect(reverse("registration:confirm"))
+            return True
     except services.VerificationRefused as refusal:
-        form.add_error("code" if "resend" not in request.POST else None, refusal.message)
-    return None
+        form.add_error(None if resend else "code", refusal.message)
+    return False

@@ -25,6 +25,22 @@ class SubmissionsConfig(AppConfig):
 
         access_grant_hook_register(access_grant_exists)
 
+        from asiointi.folder.kinds import addresses_by_url_name, item_kind_register
+        from asiointi.submissions.services import DRAFT_STATUS, STATUS_LABELS
+
+        item_kind_register(
+            "draft",
+            label=_("draft"),
+            status_labels={"draft": DRAFT_STATUS},
+            addresses=addresses_by_url_name("submissions:draft_resume"),
+        )
+        item_kind_register(
+            "submission",
+            label=_("submission"),
+            status_labels=STATUS_LABELS,
+            addresses=addresses_by_url_name("submissions:detail"),
+        )
+
         from asiointi.submissions import personal_data, retention
 
         personal_data.register()

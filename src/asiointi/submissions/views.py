@@ -1,10 +1,12 @@
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from asiointi.customers.acting import acting_check, acting_required
+from asiointi.attachments.responses import private_file_response
+from asiointi.customers.acting import ActingRequest, acting_check, acting_required
 from asiointi.eforms.file_question import REMOVE_PREFIX, files_into_data
 from asiointi.eforms.pages import (
     ADD,
@@ -34,9 +36,9 @@ def _page_url(draft_pk: object, page_key: str, *, to_check: bool = False) -> str
 
 @acting_required
 @require_safe
-def draft_resume(request: HttpRequest, pk: str) -> HttpResponse:
+def draft_resume(request: ActingRequest, pk: str) -> HttpResponse:
     """Opening a draft (from the folder, after logging in again) returns to where the person was."""
-    draft = selectors.draft_for_acting(acting=request.acting, pk=pk)  # type: ignore[attr-defined]
+    draft = selectors.draft_for_acting(acting=request.acting, pk=pk)
     route = walk(definition_of(draft.version), services.draft_answers(draft))
     keys = route.page_keys()
     page_key = draft.page_key if draft.page_key in keys else keys[0]
@@ -45,8 +47,8 @@ def draft_resume(request: HttpRequest, pk: str) -> HttpResponse:
 
 @acting_required
 @require_http_methods(["GET", "POST"])
-def draft_page(request: HttpRequest, pk: str, page_key: str) -> HttpResponse:
-    acting = request.acting  # type: ignore[attr-defined]
+def draft_page(request: ActingRequest, pk: str, page_key: str) -> HttpResponse:
+    acting = request.acting
     draft = selectors.draft_for_acting(acting=acting, pk=pk)
     definition = definition_of(draft.version)
     answers = services.draft_answers(draft)
@@ -123,8 +125,8 @@ def _onward(draft: object, page_key: str, *, to_check: bool) -> str:
 
 @acting_required
 @require_safe
-def draft_saved(request: HttpRequest, pk: str) -> HttpResponse:
-    draft = selectors.draft_for_acting(acting=request.acting, pk=pk)  # type: ignore[attr-defined]
+def draft_saved(request: ActingRequest, pk: str) -> HttpResponse:
+    draft = selectors.draft_for_acting(acting=request.acting, pk=pk)
     return render(
         request,
         "submissions/saved.html",
@@ -138,8 +140,8 @@ def draft_saved(request: HttpRequest, pk: str) -> HttpResponse:
 
 @acting_required
 @require_safe
-def draft_exit(request: HttpRequest, pk: str) -> HttpResponse:
-    draft = selectors.draft_for_acting(acting=request.acting, pk=pk)  # type: ignore[attr-defined]
+def draft_exit(request: ActingRequest, pk: str) -> HttpResponse:
+    draft = selectors.draft_for_acting(acting=request.acting, pk=pk)
     route = walk(definition_of(draft.version), services.draft_answers(draft))
     if route.exit is None:
         return HttpResponseRedirect(reverse("submissions:draft_resume", args=[draft.pk]))
@@ -156,9 +158,9 @@ def draft_exit(request: HttpRequest, pk: str) -> HttpResponse:
 
 @acting_required
 @require_http_methods(["GET", "POST"])
-def draft_check(request: HttpRequest, pk: str) -> HttpResponse:
+def draft_check(request: ActingRequest, pk: str) -> HttpResponse:
     """Check your answers, then "Lähetä". Sending twice gives the one submission made first."""
-    acting = request.acting  # type: ignore[attr-defined]
+    acting = request.acting
     try:
         draft = selectors.draft_for_acting(acting=acting, pk=pk)
     except Http404:
@@ -204,8 +206,8 @@ def draft_check(request: HttpRequest, pk: str) -> HttpResponse:
 
 @acting_required
 @require_POST
-def draft_delete(request: HttpRequest, pk: str) -> HttpResponse:
-    draft = selectors.draft_for_acting(acting=request.acting, pk=pk)  # type: ignore[attr-defined]
+def draft_delete(request: ActingRequest, pk: str) -> HttpResponse:
+    draft = selectors.draft_for_acting(acting=request.acting, pk=pk)
     slug = draft.service.slug
     services.draft_delete(draft=draft)
     return HttpResponseRedirect(reverse("eforms:start", args=[slug]))
@@ -224,28 +226,34 @@ def _submission_context(submission: Submission) -> dict[str, object]:
 
 @acting_required
 @require_safe
-def confirmation(request: HttpRequest, pk: str) -> HttpResponse:
-    submission = selectors.submission_for_acting(acting=request.acting, pk=pk)  # type: ignore[attr-defined]
+def confirmation(request: ActingRequest, pk: str) -> HttpResponse:
+    submission = selectors.submission_for_acting(acting=request.acting, pk=pk)
     return render(request, "submissions/confirmation.html", _submission_context(submission))
 
 
 @acting_required
 @require_safe
-def detail(request: HttpRequest, pk: str) -> HttpResponse:
-    submission = selectors.submission_for_acting(acting=request.acting, pk=pk)  # type: ignore[attr-defined]
+def detail(request: ActingRequest, pk: str) -> HttpResponse:
+    submission = selectors.submission_for_acting(acting=request.acting, pk=pk)
     return render(request, "submissions/detail.html", _submission_context(submission))
 
 
 @acting_required
 @require_safe
-def pdf(request: HttpRequest, pk: str) -> HttpResponse:
-    submission = selectors.submission_for_acting(acting=request.acting, pk=pk)  # type: ignore[attr-defined]
+def pdf(request: ActingRequest, pk: str) -> HttpResponseBase:
+    submission = selectors.submission_for_acting(acting=request.acting, pk=pk)
     # Imported here: loading WeasyPrint (fonts, CSS) takes seconds other pages need not wait.
-    from asiointi.pdf import pdf_render, pdf_response
+    from asiointi.pdf import pdf_render
 
     document = pdf_render(
         template_name="submissions/pdf.html",
         context=_submission_context(submission),
         language=get_language() or "fi",
     )
-    return pdf_response(pdf=document, filename=f"{submission.reference}.pdf", download=True)
+    return private_file_response(
+        request=request,
+        content=document,
+        filename=f"{submission.reference}.pdf",
+        audit_target=f"submission:{submission.pk}",
+        audit_details={"what": "submission PDF"},
+    )

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import LazySettings
 
-from asiointi.pdf import LocalOnlyFetcher, pdf_render, pdf_response
+from asiointi.pdf import LocalOnlyFetcher, pdf_render
 
 TEMPLATE = """{% extends "pdf/base.html" %}{% load i18n %}
 {% block title %}Tervehdys{% endblock %}
@@ -77,15 +77,6 @@ def test_the_fetcher_refuses_anything_but_static_files(url: str) -> None:
 def test_the_fetcher_serves_static_files_and_data_urls() -> None:
     assert b"@page" in LocalOnlyFetcher().fetch("file:///static/asiointi/pdf.css").read()
     assert LocalOnlyFetcher().fetch("data:text/plain,hei").read() == b"hei"
-
-
-def test_a_pdf_is_sent_as_a_personal_document() -> None:
-    response = pdf_response(pdf=b"%PDF-1.7", filename="kuitti ä.pdf")
-    assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == "inline; filename*=utf-8''kuitti%20%C3%A4.pdf"
-    assert response["Cache-Control"] == "private, no-store"
-    saved = pdf_response(pdf=b"%PDF-1.7", filename="kuitti.pdf", download=True)
-    assert saved["Content-Disposition"] == 'attachment; filename="kuitti.pdf"'
 
 
 def pdf_objects(pdf: bytes) -> bytes:

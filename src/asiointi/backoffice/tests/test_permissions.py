@@ -33,7 +33,7 @@ OWNING = ("clerk", "service manager", "agency administrator")
 
 
 @pytest.fixture
-def personas(tessa_client: Client) -> dict[str, Client]:
+def staff_personas(tessa_client: Client) -> dict[str, Client]:
     superuser, device = superuser_with_totp()
     return {
         "clerk": staff_client("clerk", role=Role.CLERK),
@@ -95,10 +95,10 @@ def _sent_to_login(response: Any, persona: str) -> None:
 
 
 def test_every_agency_page_is_for_the_owning_agencys_staff_only(
-    personas: dict[str, Client], case: Submission
+    staff_personas: dict[str, Client], case: Submission
 ) -> None:
     for address in _agency_pages(case):
-        for persona, client in personas.items():
+        for persona, client in staff_personas.items():
             response = client.get(address)
             if persona in OWNING:
                 assert response.status_code == 200, (address, persona)
@@ -111,7 +111,7 @@ def test_every_agency_page_is_for_the_owning_agencys_staff_only(
 
 @pytest.mark.parametrize(("name", "data", "owning_status"), ACTIONS)
 def test_every_case_action_is_for_the_owning_agencys_staff_only(
-    personas: dict[str, Client],
+    staff_personas: dict[str, Client],
     case: Submission,
     name: str,
     data: dict[str, str],
@@ -120,20 +120,20 @@ def test_every_case_action_is_for_the_owning_agencys_staff_only(
     address = case_url(name, case)
     before = Submission.objects.get(pk=case.pk).status
     for persona in ("member of another agency", "platform superuser", "resident", "anonymous"):
-        response = personas[persona].post(address, data)
+        response = staff_personas[persona].post(address, data)
         if persona in ("resident", "anonymous"):
             _sent_to_login(response, persona)
         else:
             assert response.status_code == 404, persona
     assert Submission.objects.get(pk=case.pk).status == before
     for persona in OWNING:
-        assert personas[persona].post(address, data).status_code == owning_status, persona
-        assert personas[persona].get(address).status_code == 405, persona
+        assert staff_personas[persona].post(address, data).status_code == owning_status, persona
+        assert staff_personas[persona].get(address).status_code == 405, persona
 
 
-def test_the_staff_front_page_and_login(personas: dict[str, Client]) -> None:
+def test_the_staff_front_page_and_login(staff_personas: dict[str, Client]) -> None:
     home, login = url("backoffice:home"), url("backoffice:login")
-    for persona, client in personas.items():
+    for persona, client in staff_personas.items():
         response = client.get(home)
         if persona in (*OWNING, "member of another agency"):
             assert response.status_code == 302, persona
@@ -145,8 +145,8 @@ def test_the_staff_front_page_and_login(personas: dict[str, Client]) -> None:
         assert client.get(login).status_code == 200, persona
 
 
-def test_logging_out_ends_the_staff_session(personas: dict[str, Client]) -> None:
-    clerk = personas["clerk"]
+def test_logging_out_ends_the_staff_session(staff_personas: dict[str, Client]) -> None:
+    clerk = staff_personas["clerk"]
     response = clerk.post(url("backoffice:logout"))
     assert response.status_code == 302
     _sent_to_login(clerk.get(url("backoffice:home")), "clerk after logout")

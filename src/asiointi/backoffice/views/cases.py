@@ -4,18 +4,18 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.forms import Form
 from django.http import (
-    FileResponse,
     HttpRequest,
     HttpResponse,
     HttpResponseRedirect,
     StreamingHttpResponse,
 )
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from asiointi.attachments.responses import attachment_response
+from asiointi.attachments.responses import attachment_response, private_file_response
 from asiointi.backoffice import selectors, services
 from asiointi.backoffice.access import agency_member_required
 from asiointi.backoffice.forms import (
@@ -262,24 +262,23 @@ def case_retry(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_safe
 @agency_member_required()
-def case_attachment(request: HttpRequest, reference: str, pk: str) -> FileResponse:
+def case_attachment(request: HttpRequest, reference: str, pk: str) -> HttpResponseBase:
     submission = _case(request, reference)
     attachment = selectors.case_attachment(submission=submission, pk=pk)
-    audit_record(
-        action=AuditEvent.Action.PERSONAL_DATA_READ,
-        request=request,
-        target=f"attachment:{attachment.pk}",
-        details={"what": "case attachment opened", "reference": submission.reference},
-    )
-    return attachment_response(attachment)
+    details = {"what": "case attachment opened", "reference": submission.reference}
+    return attachment_response(request, attachment, details=details)
 
 
 @require_safe
 @agency_member_required()
-def case_document(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
-    from asiointi.pdf import pdf_response
-
+def case_document(request: HttpRequest, reference: str, pk: int) -> HttpResponseBase:
     submission = _case(request, reference)
     message = selectors.case_decision_document(submission=submission, pk=pk)
-    with message.document.open("rb") as document:
-        return pdf_response(pdf=document.read(), filename=message.document_name)
+    return private_file_response(
+        request=request,
+        content=message.document.open("rb"),
+        filename=message.document_name,
+        audit_target=f"folder.document:{message.pk}",
+        audit_details={"what": "case decision opened", "reference": submission.reference},
+        inline=True,
+    )

@@ -1,5 +1,4 @@
 from asiointi.customers.tests.holdings import holdings
-from asiointi.folder.tests.personas import personas
 from asiointi.notify.tests.fixtures import dev_outbox
 
-__all__ = ["dev_outbox", "holdings", "personas"]
+__all__ = ["dev_outbox", "holdings"]

@@ -13,8 +13,8 @@ from asiointi.folder.forms import REPLY_LIMITS
 from asiointi.folder.messaging import message_send, reply_send
 from asiointi.folder.models import DataExport
 from asiointi.folder.services import data_export_request
-from asiointi.folder.tests.personas import PDF, Personas
 from asiointi.organisations.selectors import Rights, rights_remember
+from asiointi.tests.personas import PDF, Personas
 
 pytestmark = pytest.mark.django_db
 

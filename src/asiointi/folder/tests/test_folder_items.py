@@ -1,3 +1,5 @@
+import uuid
+
 import pytest
 from django.test import Client
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +11,7 @@ from asiointi.folder.services import folder_item_record, folder_item_remove
 from asiointi.identity.tests.factories import logged_in_client
 
 pytestmark = pytest.mark.django_db
+KEY = "0b8e3c52-3f7e-4a55-9a36-1c1f3f1f7a17"
 
 
 def test_an_item_is_recorded_once_and_kept_current(client: Client) -> None:
@@ -17,10 +20,9 @@ def test_an_item_is_recorded_once_and_kept_current(client: Client) -> None:
         folder_item_record(
             customer=customer,
             kind="submission",
-            key="17",
+            key=KEY,
             title=_("E-services folder"),
             status=status,
-            link_name="folder:index",
         )
     item = FolderItem.objects.get()
     assert item.status == "received"
@@ -28,7 +30,7 @@ def test_an_item_is_recorded_once_and_kept_current(client: Client) -> None:
         assert item.title_text == "E-tjänstmapp"
     with override("fi"):
         assert item.title_text == "Asiointikansio"
-    folder_item_remove(kind="submission", key="17")
+    folder_item_remove(kind="submission", key=KEY)
     assert not FolderItem.objects.exists()
 
 
@@ -40,10 +42,9 @@ def test_the_folder_shows_only_the_customers_own_items(client: Client) -> None:
         folder_item_record(
             customer=customer,
             kind="draft",
-            key=title,
+            key=str(uuid.uuid4()),
             title={"fi": title, "sv": title, "en": title},
             status="draft",
-            link_name="folder:index",
         )
     html = client.get("/fi/asiointikansio/").content.decode()
     assert "Own parking permit" in html

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from asiointi.folder.tests.items import fill_folder
-from asiointi.folder.tests.personas import Personas, service
+from asiointi.tests.personas import Personas, service
 
 pytestmark = pytest.mark.django_db
 

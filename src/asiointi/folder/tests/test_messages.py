@@ -13,10 +13,10 @@ from django.utils import timezone
 from asiointi.folder.messaging import MessageRefused, message_send
 from asiointi.folder.models import FolderItem, Message
 from asiointi.folder.services import notification_preference_set
-from asiointi.folder.tests.personas import PDF, Personas
 from asiointi.identity.models import User
 from asiointi.notify.models import OutboxMessage
 from asiointi.privacy.models import AuditEvent
+from asiointi.tests.personas import PDF, Personas
 
 pytestmark = pytest.mark.django_db
 

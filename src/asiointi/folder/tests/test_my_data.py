@@ -12,7 +12,7 @@ from django.utils import timezone
 from asiointi.folder.messaging import message_send
 from asiointi.folder.models import DataExport, Thread
 from asiointi.folder.tests.items import fill_folder
-from asiointi.folder.tests.personas import Personas
+from asiointi.tests.personas import Personas
 
 pytestmark = pytest.mark.django_db
 

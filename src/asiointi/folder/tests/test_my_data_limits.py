@@ -17,8 +17,8 @@ from django.utils import timezone
 from pytest_django.live_server_helper import LiveServer
 
 from asiointi.folder.models import DataExport
-from asiointi.folder.tests.personas import Personas
 from asiointi.submissions.tests.conftest import make_resident
+from asiointi.tests.personas import Personas
 
 REPEAT_MESSAGE = "Tietojasi valmistellaan jo, tai ne valmisteltiin hetki sitten."
 DAILY_MESSAGE = "Tietosi voi valmistella 3 kertaa vuorokaudessa."

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from asiointi.folder.models import NotificationPreference
-from asiointi.folder.tests.personas import Personas
+from asiointi.tests.personas import Personas
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from asiointi.attachments.tests.conftest import PNG
 from asiointi.attachments.tests.fixtures import EICAR
 from asiointi.folder.messaging import message_send
 from asiointi.folder.models import Message
-from asiointi.folder.tests.personas import Personas
+from asiointi.tests.personas import Personas
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import path
 
 from asiointi.catalogue.models import Service
 from asiointi.customers.acting import acting_required
-from asiointi.organisations.selectors import audience_check
+from asiointi.organisations.services import audience_check
 from asiointi.urls import urlpatterns as portal_urlpatterns
 
 

@@ -14,7 +14,8 @@ from asiointi.devidp.models import AuthorizationSession as ServiceSession
 from asiointi.devidp.models import DemoRole
 from asiointi.identity.models import User
 from asiointi.organisations.models import AuthorizationSession, Organisation
-from asiointi.organisations.selectors import organisation_rights_check, rights_forget
+from asiointi.organisations.selectors import rights_forget
+from asiointi.organisations.services import organisation_rights_check
 from asiointi.organisations.tests.support import (
     CEO_COMPANY,
     MANDATE_COMPANY,

@@ -1,5 +1,6 @@
-"""The people every folder test meets: a resident, a resident acting for a company, an unrelated
-resident, staff of the agency that wrote to the resident, staff of another agency, and nobody."""
+"""The people every access test meets (a pytest plugin of src/conftest.py): a resident, a
+resident acting for a company, an unrelated resident, staff of the agency that wrote to the
+resident, staff of another agency, and nobody."""
 
 from dataclasses import dataclass
 from typing import Any
