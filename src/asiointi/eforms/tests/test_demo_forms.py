@@ -33,6 +33,18 @@ FEEDBACK = {"ilmoitus-tai-palaute", "palaute-kaduista-ja-puistoista"}
 # label) and the kinds of file a person has it in: a scan or a PDF, or a photo from a phone.
 SCAN = ("pdf", "jpeg", "png")
 ATTACHMENTS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
+    "asukaspysakointitunnus": [("certificate from your employer or the leasing company", SCAN)],
+    "varhaiskasvatushakemus": [("certificate of employment or studies", SCAN)],
+    "kaivulupailmoitus": [
+        ("map showing the boundaries", SCAN),
+        ("temporary traffic management plan", SCAN),
+        ("survey of underground utilities", SCAN),
+    ],
+    "yhdistysten-toiminta-avustus": [
+        ("action plan and budget", SCAN),
+        ("financial statements, annual report and auditor's", SCAN),
+    ],
+    "ilmoitus-tai-palaute": [("photo", ("jpeg", "png"))],
     "helsinki-lisan-hakemus": [
         ("consent signed by the jobseeker", SCAN),
         ("employment contract", SCAN),

@@ -8,6 +8,9 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
+from asiointi.catalogue.models import Service
+from asiointi.eforms.services import form_define, form_publish
+from asiointi.eforms.tests.documents import document, page, question
 from asiointi.folder.models import FolderItem
 from asiointi.submissions.models import Draft
 from asiointi.submissions.services import draft_answers
@@ -86,14 +89,34 @@ def test_save_and_continue_later_tells_how_long_the_draft_is_kept(tessa_client: 
 # upsert; and the transaction's savepoint and its release. A form without file questions
 # touches no attachments. Raise this only knowing what the new statement buys.
 PAGE_POST_QUERIES = 9
+# A form with file questions (the parking permit asks for a leasing certificate) also holds the
+# draft's files on every save, so pruning leaves them: two updates in a savepoint of their own.
+FILE_FORM_PAGE_POST_QUERIES = PAGE_POST_QUERIES + 3
 
 
 def test_saving_a_page_takes_a_fixed_number_of_statements(
     tessa_client: Client, django_assert_max_num_queries: Any
 ) -> None:
+    service = Service.objects.get(slug="asukaspysakointitunnus")
+    no_files = document(
+        page("applicant", question("name", "text")),
+        page("residence", question("lives_in_zone", "yesno")),
+    )
+    form_publish(form=form_define(service=service, document=no_files))
+    draft = start(tessa_client, "asukaspysakointitunnus")
+    answer(tessa_client, draft, "applicant", {"name": "Tessa"})
+    with django_assert_max_num_queries(PAGE_POST_QUERIES):
+        response = answer(tessa_client, draft, "residence", PARKING_ANSWERS["residence"])
+    assert response.status_code == 302
+    assert "lives_in_zone" in draft_answers(Draft.objects.get())
+
+
+def test_saving_a_page_of_a_form_with_files_takes_a_fixed_number_of_statements(
+    tessa_client: Client, django_assert_max_num_queries: Any
+) -> None:
     draft = start(tessa_client, "asukaspysakointitunnus")
     answer(tessa_client, draft, "applicant", PARKING_ANSWERS["applicant"])
-    with django_assert_max_num_queries(PAGE_POST_QUERIES):
+    with django_assert_max_num_queries(FILE_FORM_PAGE_POST_QUERIES):
         response = answer(tessa_client, draft, "residence", PARKING_ANSWERS["residence"])
     assert response.status_code == 302
     assert "lives_in_zone" in draft_answers(Draft.objects.get())

@@ -47,7 +47,10 @@ def test_an_association_applies_for_a_grant_with_attachments(
     me.go_on()
     me.expect_errors("plan.pdf")
     me.main.get_by_label("Action plan and budget").set_input_files([str(plan)])
-    me.go_on()  # the declaration is still missing: the file stays
+    accounts = tmp_path / "tilinpaatos.pdf"
+    accounts.write_bytes(PDF)
+    me.main.get_by_label("Previous year's financial statements").set_input_files([str(accounts)])
+    me.go_on()  # the declaration is still missing: the files stay
     me.expect_errors("Tick the box to confirm.")
     expect(me.main).to_contain_text("budget.pdf")
     me.choose("We confirm the information is correct.")
@@ -65,8 +68,10 @@ def test_an_association_applies_for_a_grant_with_attachments(
 
 
 def test_a_company_sends_an_excavation_notice(
-    association_page: Page, portal: Site, check_page: CheckPage
+    association_page: Page, portal: Site, check_page: CheckPage, tmp_path: Path
 ) -> None:
+    drawing = tmp_path / "kaivu.pdf"
+    drawing.write_bytes(PDF)
     me = Filler(association_page, portal, "en", check_page)
     me.open_form("kaivulupailmoitus")
     me.expect_page("Company")
@@ -96,6 +101,11 @@ def test_a_company_sends_an_excavation_notice(
     me.go_on()
     me.expect_page("Traffic arrangements")
     me.fill("Describe the temporary traffic arrangements", "Pedestrians guided to the other side.")
+    me.main.get_by_label("Temporary traffic management plan").set_input_files([str(drawing)])
+    me.go_on()
+    me.expect_page("Map and utilities survey")
+    me.main.get_by_label("Map showing the boundaries").set_input_files([str(drawing)])
+    me.main.get_by_label("Survey of underground utilities").set_input_files([str(drawing)])
     me.go_on()
     me.expect_page("Declaration")
     me.choose("We confirm the information is correct.")

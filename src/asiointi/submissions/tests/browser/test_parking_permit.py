@@ -1,9 +1,12 @@
 """The resident parking permit in Finnish: prefilled details, an error and its fix, the exit page
 for someone not eligible, Change from the check page, Lähetä once, the confirmation and the PDF."""
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 
+from asiointi.attachments.tests.conftest import PDF
 from asiointi.catalogue.tests.browser.support import CheckPage, Site, follow
 from asiointi.submissions.models import Submission
 from asiointi.submissions.tests.browser.steps import Filler
@@ -12,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_a_resident_applies_for_a_parking_permit(
-    resident_page: Page, portal: Site, check_page: CheckPage
+    resident_page: Page, portal: Site, check_page: CheckPage, tmp_path: Path
 ) -> None:
     me = Filler(resident_page, portal, "fi", check_page)
     me.open_form("asukaspysakointitunnus")
@@ -40,6 +43,14 @@ def test_a_resident_applies_for_a_parking_permit(
     me.fill("Rekisteritunnus", "ABC-123")
     me.choose("Leasing-auto")
     me.fill("Hiilidioksidipäästöt (vapaaehtoinen)", "95")
+    me.go_on()
+
+    # A leased car: the leasing company's certificate of the right to use it.
+    me.expect_page("Käyttöoikeus")
+    certificate = tmp_path / "leasingtodistus.pdf"
+    certificate.write_bytes(PDF)
+    label = "Työnantajan tai leasingyhtiön todistus käyttöoikeudesta"
+    me.main.get_by_label(label).set_input_files([str(certificate)])
     me.go_on()
 
     me.expect_page("Voimassaolo")
