@@ -22,9 +22,7 @@ def _postgresql_only(transactional_db: None) -> None:
         pytest.skip("races need PostgreSQL: set DATABASE_URL=postgres://… (CI does)")
 
 
-def test_two_erasures_at_once_both_answer_and_erase_once(
-    gdpr_api: str, holdings: Holdings
-) -> None:
+def test_two_erasures_at_once_both_answer_and_erase_once(gdpr_api: str, holdings: Holdings) -> None:
     course_ended(holdings.course)
     header = {"Authorization": f"Bearer {token()}"}
 
