@@ -4,9 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 from asiointi.customers.models import Customer
 from asiointi.privacy.personal_data import ErasureBlocker, Section, personal_data_register
+from asiointi.submissions.erasure import drafts_delete, submissions_anonymise
 from asiointi.submissions.models import Draft, Submission
 from asiointi.submissions.selectors import submissions_export
-from asiointi.submissions.services import drafts_delete, submissions_anonymise
 
 OPEN_CASE = ErasureBlocker(
     "OPEN_CASE",

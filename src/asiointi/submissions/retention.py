@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from asiointi.privacy.models import RetentionAction, RetentionKind
 from asiointi.privacy.retention import Counts, Kind, KindRules, retention_kind_register
+from asiointi.submissions.erasure import drafts_delete, submissions_anonymise, submissions_delete
 from asiointi.submissions.models import Draft, Submission
-from asiointi.submissions.services import drafts_delete, submissions_anonymise, submissions_delete
 
 
 def _drafts(rules: KindRules, now: datetime) -> Counts:

@@ -17,8 +17,8 @@ from asiointi.customers.tests.holdings import Holdings
 from asiointi.folder.models import DataExport, FolderItem, Message, Thread
 from asiointi.privacy.models import AuditEvent, RetentionRule, RetentionRun
 from asiointi.privacy.retention import audit_retention, retention_apply
+from asiointi.submissions.erasure import drafts_delete
 from asiointi.submissions.models import Draft, Submission
-from asiointi.submissions.services import drafts_delete
 from asiointi.submissions.tests.support import url
 
 pytestmark = pytest.mark.django_db
