@@ -3,6 +3,7 @@ template, following the routing as the answers given in the preview lead. Answer
 the manager's session only; nothing is saved or sent."""
 
 import datetime
+from contextvars import ContextVar
 from types import SimpleNamespace
 from typing import Any
 
@@ -19,6 +20,9 @@ from asiointi.eforms.summary import answers_summary, declaration_texts
 from asiointi.formeditor.access import manager_required
 from asiointi.formeditor.views.common import draft_required, url
 
+# The language of the editor's addresses, while the preview renders in another.
+_editor_language: ContextVar[str] = ContextVar("editor_language", default="fi")
+
 
 def _session_key(service: Service) -> str:
     return f"formeditor-preview:{service.slug}"
@@ -30,7 +34,10 @@ def _language(request: HttpRequest) -> str:
 
 
 def _address(service: Service, name: str, language: str, *args: object) -> str:
-    return f"{url(name, service, *args)}?lang={language}"
+    """A preview address in the editor's own language (the page's address prefix), whatever
+    language the preview is in."""
+    with translation.override(_editor_language.get()):
+        return f"{url(name, service, *args)}?lang={language}"
 
 
 def _read(service: Service) -> Definition:
@@ -53,6 +60,7 @@ def _walk(definition: Definition, answers: dict[str, Any]) -> Walk | None:
 @require_http_methods(["GET", "POST"])
 @manager_required
 def preview(request: HttpRequest, service: Service, page_key: str) -> HttpResponse:
+    _editor_language.set(translation.get_language() or "fi")
     language = _language(request)
     with translation.override(language):
         definition = _read(service)
@@ -109,6 +117,7 @@ def preview(request: HttpRequest, service: Service, page_key: str) -> HttpRespon
 @manager_required
 def preview_end(request: HttpRequest, service: Service) -> HttpResponse:
     """Where the answers led: the exit page, or what the check page would list."""
+    _editor_language.set(translation.get_language() or "fi")
     language = _language(request)
     with translation.override(language):
         definition = _read(service)
@@ -138,6 +147,7 @@ def preview_end(request: HttpRequest, service: Service) -> HttpResponse:
 @require_POST
 @manager_required
 def preview_restart(request: HttpRequest, service: Service) -> HttpResponse:
+    _editor_language.set(translation.get_language() or "fi")
     request.session.pop(_session_key(service), None)
     definition = _read(service)
     language = _language(request)
