@@ -65,7 +65,7 @@ def problems_of(document: Document) -> list[str]:
 def draft_publish(*, draft: FormDraft, user: Any) -> FormVersion:
     """The draft as a new numbered version; DefinitionError names every problem and publishes
     nothing. A second press publishes nothing new: it gets the version the first one made."""
-    locked = FormDraft.objects.select_for_update().select_related("based_on").get(pk=draft.pk)
+    locked = FormDraft.objects.select_for_update().get(pk=draft.pk)
     if locked.based_on is not None and locked.based_on.document == locked.document:
         return locked.based_on
     problems = problems_of(locked.document)
