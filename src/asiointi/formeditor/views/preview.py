@@ -33,11 +33,15 @@ def _language(request: HttpRequest) -> str:
     return language if language in LANGUAGES else (translation.get_language() or "fi")[:2]
 
 
-def _address(service: Service, name: str, language: str, *args: object) -> str:
-    """A preview address in the editor's own language (the page's address prefix), whatever
-    language the preview is in."""
+def _editor(service: Service, name: str, *args: object) -> str:
+    """An address of the editor in its own language (the address prefix), whatever language
+    the preview is in."""
     with translation.override(_editor_language.get()):
-        return f"{url(name, service, *args)}?lang={language}"
+        return url(name, service, *args)
+
+
+def _address(service: Service, name: str, language: str, *args: object) -> str:
+    return f"{_editor(service, name, *args)}?lang={language}"
 
 
 def _read(service: Service) -> Definition:
@@ -99,7 +103,7 @@ def preview(request: HttpRequest, service: Service, page_key: str) -> HttpRespon
                 "to_check": False,
                 "back_url": _address(service, "preview", language, before.key)
                 if before
-                else url("overview", service),
+                else _editor(service, "overview"),
                 "step": step,
                 "steps": len(keys),
                 "add_action": ADD,
@@ -109,6 +113,8 @@ def preview(request: HttpRequest, service: Service, page_key: str) -> HttpRespon
                 "languages_preview": [
                     (code, _address(service, "preview", code, page.key)) for code in LANGUAGES
                 ],
+                "editor_address": _editor(service, "overview"),
+                "restart_address": _address(service, "preview_restart", language),
             },
         )
 
@@ -140,6 +146,8 @@ def preview_end(request: HttpRequest, service: Service) -> HttpResponse:
                 "languages_preview": [
                     (code, _address(service, "preview_end", code)) for code in LANGUAGES
                 ],
+                "editor_address": _editor(service, "overview"),
+                "restart_address": _address(service, "preview_restart", language),
             },
         )
 
