@@ -33,6 +33,7 @@ def _draft(world: Any) -> str:
     POST may have deleted the page the next one changes)."""
     service = world.services[m.OF_RESIDENT]
     draft = draft_open(service=service, user=None)
+    assert draft.based_on is not None
     FormDraft.objects.filter(pk=draft.pk).update(document=draft.based_on.document)
     return str(service.slug)
 

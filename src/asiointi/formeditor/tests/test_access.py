@@ -13,7 +13,7 @@ from asiointi.formeditor.tests.support import (
     other_manager_client,
 )
 
-PAGES = [
+PAGES: list[tuple[str, tuple[object, ...]]] = [
     ("overview", ()),
     ("texts", ()),
     ("page_add", ()),
@@ -31,7 +31,7 @@ PAGES = [
     ("export", ()),
     ("import", ()),
 ]
-POSTS = [
+POSTS: list[tuple[str, tuple[object, ...]]] = [
     ("open", ()),
     ("page_move", ("vehicle",)),
     ("question_move", ("vehicle", "registration")),

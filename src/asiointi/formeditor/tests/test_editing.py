@@ -1,5 +1,7 @@
 """A manager builds and changes a form page by page, each change one form post."""
 
+from typing import Any
+
 import pytest
 from django.test import Client
 
@@ -68,7 +70,7 @@ def test_a_key_used_already_is_refused_with_what_was_typed_kept(manager: Client)
     assert 'value="Toinen ajoneuvo"' in page
 
 
-QUESTION_DATA = {
+QUESTION_DATA: dict[str, dict[str, Any]] = {
     "text": {"max_length": "20", "autocomplete": "off"},
     "textarea": {"max_length": "500"},
     "number": {"integer": "on", "min": "0", "max": "9", "unit_fi": "kpl", "unit_sv": "st"},
