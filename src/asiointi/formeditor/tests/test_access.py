@@ -89,3 +89,12 @@ def test_the_list_shows_only_the_services_a_person_manages(parking_draft: Client
     assert PARKING.encode() in parking_draft.get(editor_url("index")).content
     assert PARKING.encode() not in other_manager_client().get(editor_url("index")).content
     assert PARKING.encode() not in clerk_client().get(editor_url("index")).content
+
+
+def test_the_back_office_menu_leads_a_manager_and_no_clerk_to_the_forms(demo_forms: None) -> None:
+    from asiointi.backoffice.tests.support import OWNING_AGENCY, url
+
+    link = f'href="{editor_url("index")}"'
+    inbox = url("backoffice:inbox", OWNING_AGENCY)
+    assert link in manager_client().get(inbox).content.decode()
+    assert link not in clerk_client().get(inbox).content.decode()
