@@ -65,6 +65,19 @@ SETTING_FIELDS = {
     "max_mb",
     "max_count",
 }
+EDITED_SETTINGS = {
+    "max_length",
+    "autocomplete",
+    "integer",
+    "min",
+    "max",
+    "past",
+    "future",
+    "media_types",
+    "max_mb",
+    "max_count",
+    "unit",
+}
 WHEN = (("", _("Any date")), ("past", _("Today or in the past")), ("future", _("Today or later")))
 
 
@@ -122,6 +135,8 @@ class QuestionForm(EditorForm, ConditionMixin):
         super().__init__(*args, **kwargs)
         self.kind = kind
         raw = raw if isinstance(raw, dict) else {}
+        settings = raw.get("settings")
+        self.raw_settings: dict[str, Any] = settings if isinstance(settings, dict) else {}
         shown = {"required", *SETTINGS.get(kind, ())}
         if kind == "file":
             shown.add("max_mb")
@@ -186,7 +201,9 @@ class QuestionForm(EditorForm, ConditionMixin):
         if data.get("prefill"):
             question["prefill"] = data["prefill"]
             question["editable"] = bool(data.get("editable"))
-        settings = self._settings()
+        # Settings the editor has no field for (a name's autofill per part) are kept as they are.
+        kept = {k: v for k, v in self.raw_settings.items() if k not in EDITED_SETTINGS}
+        settings = {**kept, **self._settings()}
         if settings:
             question["settings"] = settings
         if self.kind in ("choice", "choices"):

@@ -220,3 +220,19 @@ def test_a_service_without_a_form_opens_as_an_empty_form(demo_forms: None) -> No
     opened(client, service.slug)
     document = FormDraft.objects.get(service=service).document
     assert document["pages"] == [] and document["title"]["fi"]
+
+
+def test_settings_the_editor_does_not_show_are_kept_on_saving(manager: Client) -> None:
+    from asiointi.formeditor.services import draft_change
+
+    def with_part_autofill(document: dict) -> dict:
+        document["pages"][0]["questions"][0]["settings"] = {"autocomplete_given": "off"}
+        return document
+
+    draft = FormDraft.objects.get(service__slug=PARKING)
+    draft_change(draft=draft, change=with_part_autofill, user=None)
+    manager.post(
+        editor_url("question", PARKING, "applicant", "name"),
+        {"label_fi": "Nimi", "label_sv": "Namn", "label_en": "Name", "prefill": "name"},
+    )
+    assert _document()["pages"][0]["questions"][0]["settings"] == {"autocomplete_given": "off"}
