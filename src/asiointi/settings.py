@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "asiointi.courses",
     "asiointi.backoffice",
     "asiointi.feedback",
+    "asiointi.formeditor",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",

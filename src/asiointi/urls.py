@@ -32,6 +32,7 @@ urlpatterns = [
         path(_("submissions/"), include("asiointi.submissions.urls")),
         path(_("attachments/"), include("asiointi.attachments.urls")),
         path(_("courses/"), include("asiointi.courses.urls")),
+        path(_("staff/forms/"), include("asiointi.formeditor.urls")),
         path(_("staff/"), include("asiointi.backoffice.urls")),
         path(_("feedback/"), include("asiointi.feedback.urls")),
     ),

@@ -137,6 +137,11 @@ class Definition:
         return [(page, question) for page in self.pages for question in page.questions]
 
 
+def text_of(raw: Any) -> Text:
+    """A text of the document (a plain string is Finnish) as a Text."""
+    return _text(raw)
+
+
 def _text(raw: Any) -> Text:
     if isinstance(raw, str):
         return Text({"fi": raw})
@@ -165,11 +170,20 @@ def _condition(raw: Any, problems: list[str], where: str) -> Condition | None:
 
 def parse(document: Any) -> Definition:
     """The definition, or DefinitionError naming every problem found."""
+    definition, problems = definition_read(document)
+    if problems or definition is None:
+        raise DefinitionError(problems)
+    return definition
+
+
+def definition_read(document: Any) -> tuple[Definition | None, list[str]]:
+    """The definition as far as it can be read, and every problem found: a form editor previews
+    a definition whose Swedish texts are still missing."""
     from asiointi.eforms.checks import definition_problems  # checks needs these classes
 
     problems: list[str] = []
     if not isinstance(document, dict) or not isinstance(document.get("pages"), list):
-        raise DefinitionError([str(_("The definition has no list of pages."))])
+        return None, [str(_("The definition has no list of pages."))]
     pages = tuple(
         _page(raw, index, problems) for index, raw in enumerate(document["pages"], start=1)
     )
@@ -188,9 +202,7 @@ def parse(document: Any) -> Definition:
         submission_retention_days=_positive(document, "submission_retention_days", 2190, problems),
     )
     problems += definition_problems(definition)
-    if problems:
-        raise DefinitionError(problems)
-    return definition
+    return definition, problems
 
 
 def _positive(document: dict[str, Any], name: str, default: int, problems: list[str]) -> int:

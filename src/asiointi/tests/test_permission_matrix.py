@@ -34,6 +34,7 @@ from django.utils import translation
 
 from asiointi.backoffice.tests.support import OTHER_AGENCY, OWNING_AGENCY
 from asiointi.devidp.tests.conftest import _provider_jwk, provider_key  # noqa: F401
+from asiointi.formeditor.tests.permission_rows import EDITOR_ROWS
 from asiointi.identity.keys import client_keys, generate_keys
 from asiointi.notify.tests.fixtures import dev_outbox  # noqa: F401
 from asiointi.organisations.tests.conftest import portal  # noqa: F401
@@ -857,7 +858,7 @@ def admin_samples(world: World) -> list[tuple[str, str]]:
 
 
 def mounted_rows() -> list[Row]:
-    return [row for row in ROWS if not row.only_if or getattr(settings, row.only_if)]
+    return [row for row in ROWS + EDITOR_ROWS if not row.only_if or getattr(settings, row.only_if)]
 
 
 # --- the tests ------------------------------------------------------------------------------
