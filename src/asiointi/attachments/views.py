@@ -5,17 +5,14 @@ from django.views.decorators.http import require_GET
 
 from asiointi.attachments.responses import attachment_response
 from asiointi.attachments.selectors import attachment_get
-from asiointi.customers.acting import acting_required
-from asiointi.privacy.models import AuditEvent
-from asiointi.privacy.services import audit_record
+from asiointi.customers.acting import acting_read_audit, acting_required
 
 
 @require_GET
 @acting_required
 def download(request: HttpRequest, pk: UUID) -> HttpResponse:
-    attachment = attachment_get(acting=request.acting, pk=pk)  # type: ignore[attr-defined]
-    audit_record(
-        action=AuditEvent.Action.PERSONAL_DATA_READ, request=request, target=f"attachment:{pk}"
-    )
+    acting = request.acting  # type: ignore[attr-defined]
+    attachment = attachment_get(acting=acting, pk=pk)
+    acting_read_audit(request, acting, target=f"attachment:{pk}")
     # A streamed FileResponse; acting_required is typed for plain responses only.
     return attachment_response(attachment)  # type: ignore[return-value]

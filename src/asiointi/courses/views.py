@@ -14,13 +14,14 @@ from asiointi.courses import selectors, services
 from asiointi.courses.forms import CourseFilterForm, EnrollForm
 from asiointi.courses.models import Course, Enrollment
 from asiointi.courses.refresh import QUEUE_REFRESH_SECONDS, refresh_context, refresh_until_open
-from asiointi.customers.acting import acting_check, acting_get_checked, acting_required
+from asiointi.customers.acting import (
+    acting_check,
+    acting_get_checked,
+    acting_read_audit,
+    acting_required,
+)
 from asiointi.customers.grants import access_granted
 from asiointi.organisations.selectors import audience_check
-from asiointi.privacy.models import AuditEvent
-from asiointi.privacy.services import audit_record
-
-READ = AuditEvent.Action.PERSONAL_DATA_READ
 
 
 @require_safe
@@ -37,9 +38,9 @@ def _course_page(
 ) -> HttpResponse:
     acting = acting_get_checked(request)
     own = selectors.enrollments_for_acting(course=course, acting=acting) if acting else []
-    if own:
+    if own and acting:
         # The page lists the customer's enrollments, with a dependant's or a group's name.
-        audit_record(action=READ, request=request, target=f"courses.enrollments:{course.code}")
+        acting_read_audit(request, acting, target=f"courses.enrollments:{course.code}")
     groups_refused = bool(acting and acting.is_organisation and not course.organisations_may_enroll)
     contact_first = bool(acting and not access_granted(acting=acting, service=course.service))
     if acting and form is None and not groups_refused and not contact_first:
@@ -164,8 +165,9 @@ def course_enroll(request: HttpRequest, code: str) -> HttpResponse:
 @require_safe
 @acting_required
 def enrollment_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    enrollment = selectors.enrollment_for_acting(pk=pk, acting=request.acting)  # type: ignore[attr-defined]
-    audit_record(action=READ, request=request, target=f"courses.enrollment:{enrollment.pk}")
+    acting = request.acting  # type: ignore[attr-defined]
+    enrollment = selectors.enrollment_for_acting(pk=pk, acting=acting)
+    acting_read_audit(request, acting, target=f"courses.enrollment:{enrollment.pk}")
     course = services.course_open_if_due(course=enrollment.course)
     if course.drawn_at and enrollment.status == Enrollment.Status.QUEUED:
         enrollment.refresh_from_db()
@@ -191,7 +193,7 @@ def enrollment_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         if not services.enrollment_cancellable(enrollment, course=enrollment.course):
             return HttpResponseRedirect(enrollment.get_absolute_url(), status=303)
-        audit_record(action=READ, request=request, target=f"courses.enrollment:{enrollment.pk}")
+        acting_read_audit(request, acting, target=f"courses.enrollment:{enrollment.pk}")
         context = {"enrollment": enrollment, "course": enrollment.course}
         return render(request, "courses/enrollment_cancel.html", context)
     try:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from asiointi.attachments.forms import attachments_bind, attachments_removal_requested
-from asiointi.customers.acting import acting_required
+from asiointi.customers.acting import acting_read_audit, acting_required
 from asiointi.folder import messaging, selectors, services
 from asiointi.folder.forms import FolderFilterForm, PreferencesForm, ReplyForm
 from asiointi.folder.models import DataExport
@@ -31,7 +31,7 @@ def index(request: HttpRequest) -> HttpResponse:
         acting=acting, filters=form.filters(), page_number=request.GET.get("page")
     )
     form.statuses_set([(status, in_language(label)) for status, label in folder.statuses])
-    audit_record(action=READ, request=request, target=f"folder:{customer.pk}")
+    acting_read_audit(request, acting, target=f"folder:{customer.pk}")
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -60,7 +60,7 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("Your reply has been sent."))
         return HttpResponseRedirect(reverse("folder:thread", args=[found.pk]))
-    audit_record(action=READ, request=request, target=f"folder.thread:{found.pk}")
+    acting_read_audit(request, acting, target=f"folder.thread:{found.pk}")
     # Listed before marking, so the page can still show what was new on this visit.
     listed = list(selectors.thread_messages(thread=found))
     messaging.thread_mark_read(thread=found, acting=acting)
@@ -80,8 +80,9 @@ def _download(file: FieldFile, name: str, content_type: str) -> HttpResponse:
 @require_GET
 @acting_required
 def message_document(request: HttpRequest, pk: int) -> HttpResponse:
-    message = selectors.message_document_for_acting(acting=request.acting, pk=pk)  # type: ignore[attr-defined]
-    audit_record(action=READ, request=request, target=f"folder.document:{message.pk}")
+    acting = request.acting  # type: ignore[attr-defined]
+    message = selectors.message_document_for_acting(acting=acting, pk=pk)
+    acting_read_audit(request, acting, target=f"folder.document:{message.pk}")
     return _download(message.document, message.document_name, "application/pdf")
 
 
