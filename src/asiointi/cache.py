@@ -17,15 +17,13 @@ class SharedClientRedisCacheClient(RedisCacheClient):
         self._clients: dict[int, Any] = {}
 
     def get_client(self, key: Any = None, *, write: bool = False) -> Any:
-        # The pool Django would choose (a replica at random for reads), and that pool's client.
-        index = self._get_connection_pool_index(write)
-        client = self._clients.get(index)
+        # The pool Django chooses (a replica at random for reads; pools live as long as this
+        # object), and that pool's one client. Django's helpers are private, untyped in the stubs.
+        django_client: Any = self
+        pool = django_client._get_connection_pool(write)
+        client = self._clients.get(id(pool))
         if client is None:
-            if index not in self._pools:
-                self._pools[index] = self._pool_class.from_url(
-                    self._servers[index], **self._pool_options
-                )
-            client = self._clients[index] = self._client(connection_pool=self._pools[index])
+            client = self._clients[id(pool)] = django_client._client(connection_pool=pool)
         return client
 
 
