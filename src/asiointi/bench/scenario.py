@@ -24,6 +24,8 @@ class Goal:
             if self.max_p95_ms is not None
             else f"p99 under {self.max_p99_ms:g} ms"
         )
+        if not self.min_throughput_ratio:
+            return f"{latency}, without errors"
         return (
             f"at least {self.min_throughput_ratio:g} × {self.versus or 'the bare view'}'s "
             f"requests/s and {latency}, without errors"
