@@ -30,14 +30,16 @@ def private_file_response(
     audit_details: dict[str, Any] | None = None,
     media_type: str | None = None,
     inline: bool = False,
+    audited: bool = True,
 ) -> HttpResponseBase:
     """The file for a reader the view has already checked may see it.
 
-    The read is audit-logged; the type is the sniffed one (`media_type` when the file was sniffed
-    on arrival, else sniffed here from the content); the browser keeps no copy; `inline` opens a
-    PDF in the browser's viewer, and every other type is a download the browser may not sniff
-    into something it would render. `content` is bytes (a PDF just made) or an open file, which
-    is streamed and closed when sent."""
+    The read is audit-logged unless `audited` is False (a person reading their own file, which
+    the audit log is not for: docs/architecture.md, "Audit log"). The type is the sniffed one
+    (`media_type` when the file was sniffed on arrival, else sniffed here from the content); the
+    browser keeps no copy; `inline` opens a PDF in the browser's viewer, and every other type is
+    a download the browser may not sniff into something it would render. `content` is bytes (a
+    PDF just made) or an open file, which is streamed and closed when sent."""
     stream = io.BytesIO(content) if isinstance(content, bytes) else content
     sniffed = media_type or media_type_of(stream)
     shown_inline = inline and sniffed in INLINE_TYPES
@@ -53,17 +55,22 @@ def private_file_response(
     if not shown_inline:
         # Opened anyway (a browser that ignores the disposition): no script, no origin.
         response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    audit_record(
-        action=AuditEvent.Action.PERSONAL_DATA_READ,
-        request=request,
-        target=audit_target,
-        details=audit_details,
-    )
+    if audited:
+        audit_record(
+            action=AuditEvent.Action.PERSONAL_DATA_READ,
+            request=request,
+            target=audit_target,
+            details=audit_details,
+        )
     return response
 
 
 def attachment_response(
-    request: HttpRequest, attachment: Attachment, *, details: dict[str, Any] | None = None
+    request: HttpRequest,
+    attachment: Attachment,
+    *,
+    details: dict[str, Any] | None = None,
+    audited: bool = True,
 ) -> HttpResponseBase:
     """A resident's file, always as a download (what they sent is never opened in the portal)."""
     return private_file_response(
@@ -73,4 +80,5 @@ def attachment_response(
         media_type=attachment.media_type,
         audit_target=f"attachment:{attachment.pk}",
         audit_details=details,
+        audited=audited,
     )

@@ -12,4 +12,4 @@ from asiointi.customers.acting import ActingRequest, acting_required
 @acting_required
 def download(request: ActingRequest, pk: UUID) -> HttpResponseBase:
     attachment = attachment_get(acting=request.acting, pk=pk)
-    return attachment_response(request, attachment)
+    return attachment_response(request, attachment, audited=request.acting.is_organisation)

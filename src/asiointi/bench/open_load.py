@@ -4,7 +4,9 @@ time, whether or not earlier ones have been answered, as people arrive at an ope
 wrk (load.py) keeps a fixed number of connections busy, which suits pages anyone may load again and
 again; a rush is different: each resident sends one request of their own, with their own cookies.
 Latency is counted from the planned arrival time, so time spent waiting for a free connection
-counts too (no coordinated omission). Plain asyncio sockets keep the generator cheap: its CPU
+counts too (no coordinated omission). A request that follows its redirect, as a browser does after
+a form's POST, is timed twice: to the redirect, and to the end of the page it leads to, which is
+when the person sees the answer. Plain asyncio sockets keep the generator cheap: its CPU
 time is reported beside the figures, since it shares the machine with the server.
 """
 
@@ -12,6 +14,7 @@ import asyncio
 import resource
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -26,13 +29,19 @@ class OneRequest:
     path: str
     headers: dict[str, str]
     body: bytes = b""
+    # Then GET the redirect's Location with the same headers (less the body's), as a browser does.
+    follow: bool = False
 
 
 @dataclass(frozen=True)
 class Answer:
     status: int  # 0: no answer (connection error or timeout)
     location: str
-    microseconds: int
+    microseconds: int  # from the planned arrival to the end of the first answer
+    # With `follow`: the page the redirect leads to, timed from the same planned arrival.
+    page_status: int = 0
+    page_microseconds: int = 0
+    page_text: str = ""  # what `extract` found in the page's body
 
 
 @dataclass(frozen=True)
@@ -42,22 +51,35 @@ class OpenLoadResult:
     cpu_seconds: float  # the generator's own CPU time
 
     def measurement(self, expected_status: int) -> Measurement:
-        latencies = Counter(answer.microseconds for answer in self.answers)
+        """The first answers (a POST's redirect alone)."""
+        statuses = [answer.status for answer in self.answers]
+        return self._measurement(statuses, [a.microseconds for a in self.answers], expected_status)
+
+    def page_measurement(self) -> Measurement:
+        """The pages the redirects led to, each timed from its request's planned arrival."""
+        statuses = [answer.page_status for answer in self.answers]
+        return self._measurement(statuses, [a.page_microseconds for a in self.answers], 200)
+
+    def _measurement(
+        self, statuses: list[int], microseconds: list[int], expected_status: int
+    ) -> Measurement:
         rate = len(self.answers) / self.seconds if self.seconds else 0.0
         return Measurement(
             requests=len(self.answers),
             seconds=self.seconds,
-            errors=sum(1 for answer in self.answers if answer.status == 0),
-            failed_responses=sum(
-                1 for answer in self.answers if answer.status not in (0, expected_status)
-            ),
-            latencies=latencies,
+            errors=sum(1 for status in statuses if status == 0),
+            failed_responses=sum(1 for status in statuses if status not in (0, expected_status)),
+            latencies=Counter(microseconds),
             round_rates=(rate,),
         )
 
     @property
     def max_ms(self) -> float:
         return max((a.microseconds for a in self.answers), default=0) / 1000
+
+    @property
+    def page_max_ms(self) -> float:
+        return max((a.page_microseconds for a in self.answers), default=0) / 1000
 
 
 def _encode(request: OneRequest, host: str) -> bytes:
@@ -68,7 +90,18 @@ def _encode(request: OneRequest, host: str) -> bytes:
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + request.body
 
 
-async def _send(host: str, port: int, raw: bytes) -> tuple[int, str]:
+def _follow_up(request: OneRequest, location: str) -> OneRequest:
+    path = location.split("://", 1)[-1].split("/", 1)[-1] if "://" in location else location
+    path = path if path.startswith("/") else f"/{path}"
+    headers = {
+        name: value
+        for name, value in request.headers.items()
+        if name.lower() not in ("content-type", "content-length")
+    }
+    return OneRequest("GET", path, headers)
+
+
+async def _send(host: str, port: int, raw: bytes) -> tuple[int, str, bytes]:
     reader, writer = await asyncio.open_connection(host, port)
     try:
         writer.write(raw)
@@ -80,14 +113,17 @@ async def _send(host: str, port: int, raw: bytes) -> tuple[int, str]:
         for line in header_lines:
             if line.lower().startswith("location:"):
                 location = line.split(":", 1)[1].strip()
-        await reader.read()  # the body, until the server closes
-        return status, location
+        body = await reader.read()  # until the server closes
+        return status, location, body
     finally:
         writer.close()
 
 
+Extract = Callable[[bytes], str]
+
+
 async def _run(
-    base_url: str, requests: list[OneRequest], rate: float, limit: int
+    base_url: str, requests: list[OneRequest], rate: float, limit: int, extract: Extract | None
 ) -> OpenLoadResult:
     address = urlsplit(base_url)
     host, port = address.hostname or "127.0.0.1", address.port or 80
@@ -100,24 +136,40 @@ async def _run(
         planned = start + index / rate
         await asyncio.sleep(max(0.0, planned - time.perf_counter()))
         async with slots:
-            try:
-                status, location = await asyncio.wait_for(
-                    _send(host, port, encoded[index]), TIMEOUT_SECONDS
-                )
-            except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError):
-                status, location = 0, ""
-        took = int((time.perf_counter() - planned) * 1e6)
-        answers[index] = Answer(status, location, took)
+            status, location, _ = await _attempt(host, port, encoded[index])
+            took = int((time.perf_counter() - planned) * 1e6)
+            page_status, page_took, text = 0, 0, ""
+            if requests[index].follow and location:
+                follow_up = _encode(_follow_up(requests[index], location), f"{host}:{port}")
+                page_status, _, body = await _attempt(host, port, follow_up)
+                page_took = int((time.perf_counter() - planned) * 1e6)
+                text = extract(body) if extract else ""
+        answers[index] = Answer(status, location, took, page_status, page_took, text)
 
     await asyncio.gather(*(one(i) for i in range(len(requests))))
     seconds = time.perf_counter() - start
     return OpenLoadResult([a for a in answers if a is not None], seconds, 0.0)
 
 
-def open_load(base_url: str, requests: list[OneRequest], rate: float, limit: int) -> OpenLoadResult:
-    """Send the requests at `rate` per second, at most `limit` at a time; answers in order."""
+async def _attempt(host: str, port: int, raw: bytes) -> tuple[int, str, bytes]:
+    """Status, Location and body; status 0 when there was no answer in time."""
+    try:
+        return await asyncio.wait_for(_send(host, port, raw), TIMEOUT_SECONDS)
+    except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError):
+        return 0, "", b""
+
+
+def open_load(
+    base_url: str,
+    requests: list[OneRequest],
+    rate: float,
+    limit: int,
+    extract: Extract | None = None,
+) -> OpenLoadResult:
+    """Send the requests at `rate` per second, at most `limit` at a time; answers in order.
+    `extract` reads what matters from each followed redirect's page."""
     before = resource.getrusage(resource.RUSAGE_SELF)
-    result = asyncio.run(_run(base_url, requests, rate, limit))
+    result = asyncio.run(_run(base_url, requests, rate, limit, extract))
     after = resource.getrusage(resource.RUSAGE_SELF)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return OpenLoadResult(result.answers, result.seconds, cpu)

@@ -11,12 +11,16 @@ from asiointi.bench.scenario import Comparison, Result, Scenario
 from asiointi.bench.server import Profile
 
 SECTION = re.compile(r"<!-- bench:(?P<key>\S+) -->\n.*?<!-- /bench:(?P=key) -->\n", re.DOTALL)
+# Hand-written: what the figures mean for the project, where the time goes, what was tried. A run
+# keeps it as it is, after the introduction.
+FINDINGS = re.compile(r"<!-- findings -->\n.*?<!-- /findings -->\n", re.DOTALL)
 PROFILE_ORDER = ("sqlite-locmem", "postgresql-redis")
 
 INTRODUCTION = """\
 # Performance
 
-<!-- Written by `make bench` (src/asiointi/bench/report.py); edit the text there, not here. -->
+<!-- Written by `make bench` (src/asiointi/bench/report.py); edit the text there, not here,
+     except the findings between the findings markers, which a run keeps as they are. -->
 
 `make bench` serves the portal in its production profile (gunicorn, `DEBUG=false`, the cached
 template loader, WhiteNoise's manifest static files) on a free local port and loads it with
@@ -184,11 +188,15 @@ def section_order(key: str, scenario_names: list[str]) -> tuple[int, int, str]:
 def write_report(path: Path, sections: list[Section], scenario_names: list[str]) -> None:
     """Rewrite the report with these sections, keeping earlier ones of known scenarios."""
     kept: dict[str, str] = {}
+    findings = ""
     if path.exists():
-        for match in SECTION.finditer(path.read_text()):
+        earlier = path.read_text()
+        for match in SECTION.finditer(earlier):
             if match["key"].partition(":")[0] in scenario_names:
                 kept[match["key"]] = match[0]
+        found = FINDINGS.search(earlier)
+        findings = "\n" + found[0] if found else ""
     kept.update({section.key: render_section(section) for section in sections})
     ordered = sorted(kept, key=lambda key: section_order(key, scenario_names))
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(INTRODUCTION + "".join("\n" + kept[key] for key in ordered))
+    path.write_text(INTRODUCTION + findings + "".join("\n" + kept[key] for key in ordered))

@@ -13,16 +13,22 @@ from asiointi.bench.server import get_status
 class Goal:
     min_throughput_ratio: float = 0.5  # of the bare view's requests/s
     max_p99_ms: float = 50.0
-    max_p95_ms: float | None = None  # where a page's goal is set by its p95
     # Compare with this target of the scenario instead of the bare view: a logged-in page with the
     # bare view requested with the same session, which pays for reading and renewing the session.
     versus: str = ""
+    max_p95_ms: float | None = None  # where the goal is about most requests, not 99 in 100
 
     def describe(self) -> str:
-        p95 = f", p95 under {self.max_p95_ms:g} ms" if self.max_p95_ms is not None else ""
+        latency = (
+            f"p95 under {self.max_p95_ms:g} ms"
+            if self.max_p95_ms is not None
+            else f"p99 under {self.max_p99_ms:g} ms"
+        )
+        if not self.min_throughput_ratio:
+            return f"{latency}, without errors"
         return (
             f"at least {self.min_throughput_ratio:g} × {self.versus or 'the bare view'}'s "
-            f"requests/s{p95} and p99 under {self.max_p99_ms:g} ms, without errors"
+            f"requests/s and {latency}, without errors"
         )
 
 
@@ -66,9 +72,10 @@ def misses(goal: Goal | None, measurement: Measurement, ratio: float) -> tuple[s
     if ratio < goal.min_throughput_ratio:
         versus = goal.versus or "bare"
         found.append(f"{ratio:.2f} × {versus} throughput < {goal.min_throughput_ratio:g}")
-    if goal.max_p95_ms is not None and measurement.p95_ms >= goal.max_p95_ms:
-        found.append(f"p95 {measurement.p95_ms:.1f} ms ≥ {goal.max_p95_ms:g} ms")
-    if measurement.p99_ms >= goal.max_p99_ms:
+    if goal.max_p95_ms is not None:
+        if measurement.p95_ms >= goal.max_p95_ms:
+            found.append(f"p95 {measurement.p95_ms:.1f} ms ≥ {goal.max_p95_ms:g} ms")
+    elif measurement.p99_ms >= goal.max_p99_ms:
         found.append(f"p99 {measurement.p99_ms:.1f} ms ≥ {goal.max_p99_ms:g} ms")
     if measurement.errors or measurement.failed_responses:
         found.append(f"{measurement.errors + measurement.failed_responses} errors")

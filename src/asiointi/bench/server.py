@@ -20,7 +20,8 @@ from urllib.parse import urlsplit
 from asiointi.bench.errors import BenchError
 
 HOST = "127.0.0.1"
-READY_SECONDS = 60
+# Workers import the whole portal at start; on a busy machine that alone can take a minute.
+READY_SECONDS = 180
 STOP_SECONDS = 15
 
 

@@ -18,13 +18,10 @@ from asiointi.customers.acting import (
     ActingRequest,
     acting_check,
     acting_get_checked,
+    acting_read_audit,
     acting_required,
 )
 from asiointi.customers.grants import access_granted
-from asiointi.privacy.models import AuditEvent
-from asiointi.privacy.services import audit_record
-
-READ = AuditEvent.Action.PERSONAL_DATA_READ
 
 
 @require_safe
@@ -41,9 +38,9 @@ def _course_page(
 ) -> HttpResponse:
     acting = acting_get_checked(request)
     own = selectors.enrollments_for_acting(course=course, acting=acting) if acting else []
-    if own:
+    if own and acting:
         # The page lists the customer's enrollments, with a dependant's or a group's name.
-        audit_record(action=READ, request=request, target=f"courses.enrollments:{course.code}")
+        acting_read_audit(request, acting, target=f"courses.enrollments:{course.code}")
     groups_refused = services.enrollment_groups_refused(course=course, acting=acting)
     contact_first = bool(acting and not access_granted(acting=acting, service=course.service))
     if acting and form is None and not groups_refused and not contact_first:
@@ -166,7 +163,7 @@ def course_enroll(request: ActingRequest, code: str) -> HttpResponse:
 @acting_required
 def enrollment_detail(request: ActingRequest, pk: int) -> HttpResponse:
     enrollment = selectors.enrollment_for_acting(pk=pk, acting=request.acting)
-    audit_record(action=READ, request=request, target=f"courses.enrollment:{enrollment.pk}")
+    acting_read_audit(request, request.acting, target=f"courses.enrollment:{enrollment.pk}")
     enrollment = services.enrollment_open_if_due(enrollment=enrollment)
     course = enrollment.course
     queued = enrollment.status == Enrollment.Status.QUEUED
@@ -191,7 +188,7 @@ def enrollment_cancel(request: ActingRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         if not services.enrollment_cancellable(enrollment, course=enrollment.course):
             return HttpResponseRedirect(enrollment.get_absolute_url(), status=303)
-        audit_record(action=READ, request=request, target=f"courses.enrollment:{enrollment.pk}")
+        acting_read_audit(request, acting, target=f"courses.enrollment:{enrollment.pk}")
         context = {"enrollment": enrollment, "course": enrollment.course}
         return render(request, "courses/enrollment_cancel.html", context)
     try:

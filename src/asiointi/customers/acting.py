@@ -27,6 +27,8 @@ from django.utils.functional import SimpleLazyObject
 
 from asiointi.customers.models import Customer
 from asiointi.customers.services import customer_for_organisation, customer_for_person
+from asiointi.privacy.models import AuditEvent
+from asiointi.privacy.services import audit_record
 
 if TYPE_CHECKING:
     from asiointi.catalogue.models import Service
@@ -192,6 +194,16 @@ def acting_required(
         return view(checked, *args, **kwargs)
 
     return wrapped
+
+
+def acting_read_audit(request: HttpRequest, acting: Acting, *, target: str) -> None:
+    """Audit a resident-side page showing the acting customer's personal data, when it is not the
+    person's own: acting for an organisation, the organisation's data is read by one of the
+    people its role or mandate lets in. A person reading their own things (a dependant's they
+    entered themself included) is not audited: the audit log is for access to someone else's
+    data (docs/architecture.md, "Audit log")."""
+    if acting.is_organisation:
+        audit_record(action=AuditEvent.Action.PERSONAL_DATA_READ, request=request, target=target)
 
 
 def acting_context(request: HttpRequest) -> dict[str, Any]:

@@ -9,12 +9,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from asiointi.attachments.forms import attachments_bind, attachments_removal_requested
 from asiointi.attachments.responses import private_file_response
-from asiointi.customers.acting import ActingRequest, acting_required
+from asiointi.customers.acting import ActingRequest, acting_read_audit, acting_required
 from asiointi.folder import messaging, selectors, services
 from asiointi.folder.forms import FolderFilterForm, PreferencesForm, ReplyForm
 from asiointi.folder.models import DataExport
 from asiointi.privacy.models import AuditEvent
-from asiointi.privacy.services import audit_record
 
 READ = AuditEvent.Action.PERSONAL_DATA_READ
 
@@ -29,7 +28,7 @@ def index(request: ActingRequest) -> HttpResponse:
         acting=acting, filters=form.filters(), page_number=request.GET.get("page")
     )
     form.statuses_set(folder.statuses)
-    audit_record(action=READ, request=request, target=f"folder:{customer.pk}")
+    acting_read_audit(request, acting, target=f"folder:{customer.pk}")
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -58,7 +57,7 @@ def thread(request: ActingRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("Your reply has been sent."))
         return HttpResponseRedirect(reverse("folder:thread", args=[found.pk]))
-    audit_record(action=READ, request=request, target=f"folder.thread:{found.pk}")
+    acting_read_audit(request, acting, target=f"folder.thread:{found.pk}")
     # Listed before marking, so the page can still show what was new on this visit.
     listed = list(selectors.thread_messages(thread=found))
     messaging.thread_mark_read(thread=found, acting=acting)
@@ -76,6 +75,7 @@ def message_document(request: ActingRequest, pk: int) -> HttpResponseBase:
         content=message.document.open("rb"),
         filename=message.document_name,
         audit_target=f"folder.document:{message.pk}",
+        audited=request.acting.is_organisation,
     )
 
 

@@ -256,4 +256,5 @@ def pdf(request: ActingRequest, pk: str) -> HttpResponseBase:
         filename=f"{submission.reference}.pdf",
         audit_target=f"submission:{submission.pk}",
         audit_details={"what": "submission PDF"},
+        audited=request.acting.is_organisation,
     )

@@ -57,15 +57,16 @@ def test_a_malformed_entry_at_the_trusted_position_falls_back_to_the_connection(
 def test_the_audit_log_records_the_client_behind_the_proxy(
     client: Client, settings: LazySettings
 ) -> None:
-    logged_in_client(client)
     settings.TRUSTED_PROXY_COUNT = 1
     forwarded = f"{SPOOFED}, 198.51.100.7"
-    folder = reverse("folder:index")
-    assert client.get(folder, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded).status_code == 200
-    event = AuditEvent.objects.filter(action=AuditEvent.Action.PERSONAL_DATA_READ).latest("pk")
+    logout = reverse("identity:logout")
+    logged_in_client(client)
+    client.post(logout, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded)
+    event = AuditEvent.objects.filter(action=AuditEvent.Action.LOGOUT).latest("pk")
     assert event.ip_address == "198.51.100.7"
 
     settings.TRUSTED_PROXY_COUNT = 0
-    client.get(folder, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded)
-    event = AuditEvent.objects.filter(action=AuditEvent.Action.PERSONAL_DATA_READ).latest("pk")
+    logged_in_client(client)
+    client.post(logout, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded)
+    event = AuditEvent.objects.filter(action=AuditEvent.Action.LOGOUT).latest("pk")
     assert event.ip_address == PROXY

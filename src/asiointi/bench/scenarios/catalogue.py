@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils import translation
 
-from asiointi.bench.scenario import Bench, Comparison, Scenario, Target
+from asiointi.bench.scenario import Bench, Comparison, Goal, Scenario, Target
 
 SERVICE_SLUG = "asukaspysakointitunnus"
 SEARCH_QUERY = "pysäköinti"
@@ -74,14 +74,16 @@ def targets() -> list[Target]:
         front_page = reverse("catalogue:front_page")
         service_page = reverse("catalogue:service_detail", kwargs={"slug": SERVICE_SLUG})
         services = reverse("catalogue:service_list")
+    cached = Goal(min_throughput_ratio=0.8, max_p99_ms=25.0)
     return [
-        Target("Front page", (front_page,)),
-        Target("Service page", (service_page,)),
-        Target("Search", (search_path(services, SEARCH_QUERY),)),
+        Target("Front page", (front_page,), goal=cached),
+        Target("Service page", (service_page,), goal=cached),
+        Target("Search", (search_path(services, SEARCH_QUERY),), goal=cached),
         Target(
             "Search, varied queries",
             tuple(search_path(services, query) for query in VARIED_QUERIES),
             unique=True,
+            goal=Goal(min_throughput_ratio=0.3, max_p99_ms=50.0),
         ),
     ]
 

@@ -2,6 +2,8 @@
 at the same instant, each with one POST of their own (real session cookie and CSRF token); then the
 database is checked for what must never happen."""
 
+import html
+import re
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -38,7 +40,9 @@ WAITING = 10
 # once, as a proxy in front of the portal would queue the rest.
 ARRIVALS_PER_SECOND = 1000
 IN_FLIGHT = 256
-WHOLE_RUSH_SECONDS = 60
+# Finnish courses that open at a set hour fill within 5-10 s: everyone has their answer by then.
+WHOLE_RUSH_SECONDS = 10
+ANSWER = re.compile(rb'class="enrollment-answer__text">([^<]*)<')
 SERVICE_SLUG = "keramiikka"
 PREFIX = "rush"
 
@@ -47,8 +51,8 @@ PREFIX = "rush"
 class RushGoal(Goal):
     def describe(self) -> str:
         return (
-            f"every resident answered within {WHOLE_RUSH_SECONDS} s of the opening, without "
-            "errors, and nothing in the database that must never happen"
+            f"every resident sees their answer page within {WHOLE_RUSH_SECONDS} s of their "
+            "arrival, without errors, and nothing in the database that must never happen"
         )
 
 
@@ -151,7 +155,13 @@ def _enroll_request(resident: Resident) -> OneRequest:
         path = reverse("courses:course_enroll", kwargs={"code": resident.course})
     body = urlencode({"csrfmiddlewaretoken": resident.token, "participant": "self"}).encode()
     headers = {"Cookie": resident.cookie, "Content-Type": "application/x-www-form-urlencoded"}
-    return OneRequest("POST", path, headers, body)
+    return OneRequest("POST", path, headers, body, follow=True)
+
+
+def _answer_text(page: bytes) -> str:
+    """The answer the page gives (enrolled, waiting number N, full), as a person reads it."""
+    found = ANSWER.search(page)
+    return html.unescape(found.group(1).decode()).strip() if found else ""
 
 
 def _bare_request(resident: Resident) -> OneRequest:
@@ -202,18 +212,39 @@ def _check_database(
     }
     if len(pages) != len(residents):
         problems.append(f"{len(pages)} distinct enrollment pages in {len(residents)} answers")
+    told = Counter(_answer_kind(answer.page_text) for answer in rush.answers)
+    in_database = Counter(str(r.status) for r in rows)
+    if told != in_database:
+        problems.append(f"the answer pages told {dict(told)}, the database has {dict(in_database)}")
     return problems
 
 
+def _answer_kind(text: str) -> str:
+    """The status a Finnish answer of courses/enrollment_detail.html tells the resident."""
+    if text == "Olet ilmoittautunut kurssille.":
+        return Enrollment.Status.ENROLLED
+    if re.fullmatch(r"Olet varasijalla numero \d+\.", text):
+        return Enrollment.Status.WAITING
+    if text == "Kurssi ja sen varasijat ovat täynnä.":
+        return Enrollment.Status.FULL
+    return f"something else: {text[:40]!r}"
+
+
 def _result(
-    target: Target, result: OpenLoadResult, expected: int, baseline_rate: float, problems: list[str]
+    target: Target, result: OpenLoadResult, baseline_rate: float, problems: list[str]
 ) -> Result:
-    measurement = result.measurement(expected)
+    """The answer pages, judged: each within WHOLE_RUSH_SECONDS of its arrival."""
+    measurement = result.page_measurement()
+    post = result.measurement(303)
     misses = []
-    if measurement.errors or measurement.failed_responses:
-        misses.append(f"{measurement.errors + measurement.failed_responses} errors")
-    if result.seconds > WHOLE_RUSH_SECONDS:
-        misses.append(f"the rush took {result.seconds:.1f} s")
+    failed = measurement.errors + measurement.failed_responses + post.errors + post.failed_responses
+    if failed:
+        misses.append(f"{failed} errors")
+    if result.page_max_ms > WHOLE_RUSH_SECONDS * 1000:
+        misses.append(
+            f"the last answer page {result.page_max_ms / 1000:.1f} s after its arrival "
+            f"> {WHOLE_RUSH_SECONDS} s"
+        )
     if problems:
         misses.append(f"{len(problems)} inconsistencies in the database")
     ratio = measurement.requests_per_second / baseline_rate if baseline_rate else 0.0
@@ -239,9 +270,8 @@ def run(bench: Bench) -> Comparison:
     Course.objects.filter(pk__in=[c.pk for c in courses]).update(opens_at=opening)
     time.sleep(max(0.0, (opening - timezone.now()).total_seconds()) + 0.05)
     print("  the rush", flush=True)
-    rush = open_load(
-        bench.base_url, [_enroll_request(r) for r in residents], ARRIVALS_PER_SECOND, IN_FLIGHT
-    )
+    requests = [_enroll_request(r) for r in residents]
+    rush = open_load(bench.base_url, requests, ARRIVALS_PER_SECOND, IN_FLIGHT, _answer_text)
     problems = _check_database(courses, residents, rush)
     statuses = Counter(
         Enrollment.objects.filter(course__in=courses).values_list("status", flat=True)
@@ -249,22 +279,31 @@ def run(bench: Bench) -> Comparison:
     baseline_measurement = bare.measurement(200)
     baseline = Result(BARE, baseline_measurement, 1.0, ())
     target = Target(
-        "Enrollment rush (POST)", ("/fi/kurssit/rush-NNN/ilmoittaudu/",), goal=RushGoal()
+        "Enrollment rush: answer page", ("/fi/kurssit/ilmoittautuminen/NNN/",), goal=RushGoal()
     )
-    enrolled = _result(target, rush, 303, baseline_measurement.requests_per_second, problems)
+    enrolled = _result(target, rush, baseline_measurement.requests_per_second, problems)
+    post_alone = Result(
+        Target("Enrollment rush: POST alone", ("/fi/kurssit/rush-NNN/ilmoittaudu/",), goal=None),
+        rush.measurement(303),
+        rush.measurement(303).requests_per_second / baseline_measurement.requests_per_second,
+        (),
+    )
     notes = (
-        f"The rush: {len(rush.answers):,} enrollments answered in {rush.seconds:.1f} s "
-        f"({len(rush.answers) / rush.seconds:,.0f} enrollments/s), slowest {rush.max_ms:,.0f} ms "
+        f"The rush: {len(rush.answers):,} residents answered in {rush.seconds:.1f} s "
+        f"({len(rush.answers) / rush.seconds:,.0f} enrollments/s, each a POST and its answer "
+        f"page); the last saw their answer page {rush.page_max_ms:,.0f} ms after their arrival, "
+        f"the slowest POST alone took {rush.max_ms:,.0f} ms "
         f"(the bare view's slowest {bare.max_ms:,.0f} ms). Answers: "
         f"{statuses['enrolled']:,} enrolled, {statuses['waiting']:,} on a waiting list, "
         f"{statuses['full']:,} told the course is full. The load generator used "
         f"{rush.cpu_seconds:.1f} s of CPU during the rush, on the same cores as the server.",
         "Database check after the rush (no course over its places or waiting places, counters "
         "equal to the rows, no participant twice in a course, every resident exactly one definite "
-        "answer and one enrollment page, waiting numbers 1, 2, 3 … without gaps): "
+        "answer and one enrollment page, waiting numbers 1, 2, 3 … without gaps, the answer pages "
+        "telling what the database holds): "
         + ("**all held**." if not problems else "**" + "; ".join(problems[:10]) + "**."),
     )
-    return Comparison(baseline=baseline, results=[enrolled], notes=notes)
+    return Comparison(baseline=baseline, results=[enrolled, post_alone], notes=notes)
 
 
 SCENARIO = Scenario(
@@ -276,10 +315,13 @@ SCENARIO = Scenario(
         f"places and {WAITING} waiting places that all open at the same instant: one POST each, "
         f"{RESIDENTS // COURSES} per course, arriving at {ARRIVALS_PER_SECOND:,} per second "
         f"(open model: each at its own time, answered or not; at most {IN_FLIGHT} open at once) "
-        "from a small asyncio client in the bench process. The bare view gets the same arrivals "
-        "with the same cookies just before. Latency counts from each request's planned arrival, "
-        "so queueing counts. Requests/s here is answers per second of the whole run; the wrk "
-        "settings in the line above are those of the other scenarios and do not apply here."
+        "from a small asyncio client in the bench process, which then follows the redirect to "
+        "the enrollment's page and reads the answer there, as a browser does. The bare view "
+        "gets the same arrivals with the same cookies just before. Latency counts from each "
+        "request's planned arrival to the end of the answer page (*answer page*, the time the "
+        "resident waits) or to the POST's redirect (*POST alone*), so queueing counts. "
+        "Requests/s here is residents answered per second of the whole run; the wrk settings in "
+        "the line above are those of the other scenarios and do not apply here."
     ),
     run=run,
 )

@@ -66,10 +66,16 @@ def targets() -> list[Target]:
     cookie = (("Cookie", f"{settings.SESSION_COOKIE_NAME}={resident_session()}"),)
     with translation.override("fi"):
         folder = reverse("folder:index")
-    goal = Goal(versus=LOGGED_IN_BARE, min_throughput_ratio=0.2, max_p99_ms=200.0)
+    goal = Goal(versus=LOGGED_IN_BARE, min_throughput_ratio=0.3, max_p99_ms=50.0)
     return [
         # The baseline for a logged-in visitor: the session and the middleware, nothing else.
-        Target(LOGGED_IN_BARE, ("/bench/bare",), goal=None, headers=cookie),
+        # Held to 0.6 x the anonymous bare view: being logged in may not cost much more.
+        Target(
+            LOGGED_IN_BARE,
+            ("/bench/bare",),
+            goal=Goal(min_throughput_ratio=0.6, max_p99_ms=50.0),
+            headers=cookie,
+        ),
         Target(f"Folder front page, {ITEMS} items", (folder,), goal=goal, headers=cookie),
         Target("Folder, search by reference", (f"{folder}?q=SUB00500",), goal=goal, headers=cookie),
     ]
@@ -83,16 +89,17 @@ SCENARIO = Scenario(
     name="folder",
     title="E-services folder of a logged-in resident",
     about=(
-        f"A resident logged in (a session cookie, so the session is read and its last-seen time "
-        f"written on every request) opens the Finnish front page of their folder, which holds "
-        f"{ITEMS:,} items: the summary of what needs action, the filter form and the newest 25 "
-        "items; then a search by reference number. Each page also writes an audit-log row, as "
-        "reading personal data must. *Bare view, logged in* is the constant page with the same "
-        "cookie: what the session and the middleware cost a logged-in visitor. The folder pages "
-        "are held to a fifth of its requests/s (the × bare column still compares with the "
-        "anonymous bare view) and a p99 under 200 ms: unlike the catalogue's cached pages, each "
-        "renders the whole page for one person and writes an audit row. That the page does not "
-        "slow down as the folder grows is tested apart: the same queries with 10 or 1,000 items."
+        "A resident logged in (a session cookie: the session is read on every request, its "
+        "last-seen time written at most once a minute) opens the Finnish front page of their "
+        f"folder, which holds {ITEMS:,} items: the summary of what needs action, the filter "
+        "form and the newest 25 items; then a search by reference number. A resident reading "
+        "their own folder writes no audit row (docs/architecture.md, Audit log). *Bare view, "
+        "logged in* is the constant page with the same cookie: what the session and the "
+        "middleware cost a logged-in visitor, held to 0.6 × the anonymous bare view. The folder "
+        "pages are held to 0.3 × its requests/s (the × bare column still compares with the "
+        "anonymous bare view) and a p99 under 50 ms: unlike the catalogue's cached pages, each "
+        "renders the whole page for one person. That the page makes the same queries with 10 or "
+        "10,000 items is tested apart (folder/tests/test_front_page.py)."
     ),
     run=run,
 )

@@ -7,6 +7,7 @@ from asiointi.courses.tests.conftest import MakeCourse, MakePerson, client_for
 from asiointi.customers.acting import SESSION_ACTING_ORGANISATION
 from asiointi.organisations.models import Organisation
 from asiointi.organisations.selectors import Rights, rights_remember
+from asiointi.privacy.models import AuditEvent
 
 
 @pytest.fixture
@@ -102,3 +103,21 @@ def test_a_mandate_for_another_service_neither_enrolls_nor_sees_the_clubs_enroll
     rights_remember(person=person, organisation=club, rights=Rights(issues=(course.service.slug,)))
     assert club_client.get(enrollment.get_absolute_url()).status_code == 200
     assert "Juniorit" in club_client.get(course.get_absolute_url()).content.decode()
+
+
+def test_pages_showing_a_clubs_enrollments_are_audit_logged(
+    make_course: MakeCourse, club_client
+) -> None:
+    """Acting for an organisation, its enrollments are read by one of the people its role lets
+    in: the audit log's kind of access (docs/architecture.md, Audit log)."""
+    course = make_course(capacity=10, organisations_may_enroll=True, max_group_size=8)
+    enroll(club_client, course, group_name="Juniorit", group_size="6")
+    enrollment = Enrollment.objects.get()
+    assert "Juniorit" in club_client.get(enrollment.get_absolute_url()).content.decode()
+    assert "Juniorit" in club_client.get(course.get_absolute_url()).content.decode()
+    audited = set(
+        AuditEvent.objects.filter(action=AuditEvent.Action.PERSONAL_DATA_READ).values_list(
+            "target", flat=True
+        )
+    )
+    assert audited == {f"courses.enrollment:{enrollment.pk}", f"courses.enrollments:{course.code}"}

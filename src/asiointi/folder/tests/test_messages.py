@@ -52,7 +52,7 @@ def test_a_message_appears_in_the_folder_as_unread_and_needing_action(personas: 
     assert "Asukaspysäköintitunnus" in page
 
 
-def test_reading_the_thread_marks_it_read_and_is_audit_logged(personas: Personas) -> None:
+def test_reading_the_thread_marks_it_read(personas: Personas) -> None:
     message = _send(personas)
     url = reverse("folder:thread", args=[message.thread_id])
     page = personas.resident.get(url).content.decode()
@@ -61,12 +61,19 @@ def test_reading_the_thread_marks_it_read_and_is_audit_logged(personas: Personas
     assert message.read_at is not None
     item = FolderItem.objects.get(kind="message")
     assert not item.needs_action and item.status == "read"
-    assert AuditEvent.objects.filter(
-        action=AuditEvent.Action.PERSONAL_DATA_READ,
-        user=personas.resident_person,
-        target=f"folder.thread:{message.thread_id}",
-    ).exists()
     assert "Uusi<" not in personas.resident.get(url).content.decode()
+
+
+def test_only_reading_an_organisations_thread_is_audit_logged(personas: Personas) -> None:
+    own = _send(personas)
+    theirs = _send(personas, customer=personas.company_customer)
+    assert personas.resident.get(reverse("folder:thread", args=[own.thread_id])).status_code == 200
+    url = reverse("folder:thread", args=[theirs.thread_id])
+    assert personas.company_actor.get(url).status_code == 200
+    audited = AuditEvent.objects.filter(action=AuditEvent.Action.PERSONAL_DATA_READ)
+    assert list(audited.values_list("user", "target")) == [
+        (personas.company_person.pk, f"folder.thread:{theirs.thread_id}")
+    ]
 
 
 def test_the_customer_replies_in_the_same_thread(personas: Personas) -> None:
