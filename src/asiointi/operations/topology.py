@@ -12,13 +12,10 @@ on one machine). `down` stops exactly the processes whose pid files `up` wrote.
 """
 
 import argparse
-import contextlib
 import json
 import os
 import re
-import secrets
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -27,12 +24,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from asiointi.operations.processes import kill_hard, start_recorded, stop_all_recorded
+from asiointi.operations.topology_config import (
+    clamd_config_write,
+    new_environment,
+    nginx_config,
+    oidc_peer_config,
+    self_signed_certificate,
+)
+
+__all__ = ["OIDC_PEER", "Topology", "TopologyError", "kill_hard", "main"]
+
 SOURCE = Path(__file__).resolve().parents[2]  # src/
 CHECKOUT = SOURCE.parent
 OIDC_PEER = SOURCE / "asiointi" / "identity" / "tests" / "oidc_peer"
 BIN = Path(sys.executable).parent
 READY_SECONDS = 60
-STOP_SECONDS = 20
 
 
 class TopologyError(Exception):
@@ -80,7 +87,7 @@ class Topology:
         """The production environment: made once into `env` (keys must not change), then read."""
         if not self.env_file.exists():
             self.root.mkdir(parents=True, exist_ok=True)
-            lines = [f"{name}={value}" for name, value in self._new_environment().items()]
+            lines = [f"{name}={value}" for name, value in new_environment(self).items()]
             self.env_file.write_text(
                 "# Made by make prod-up; never commit it. Delete it (and the database) to start "
                 "over.\n" + "\n".join(lines) + "\n"
@@ -92,39 +99,6 @@ class Topology:
                 name, _, value = line.partition("=")
                 values[name] = value
         return {**values, **self.extra_env}
-
-    def _new_environment(self) -> dict[str, str]:
-        data = self.root / "data"
-        return {
-            "DEBUG": "false",
-            "DJANGO_SETTINGS_MODULE": "asiointi.settings",
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "IDENTITY_CODE_HASH_KEY": secrets.token_urlsafe(32),
-            "IDENTITY_CODE_ENCRYPTION_KEYS": _fernet_key(),
-            "SUBMISSION_ENCRYPTION_KEYS": _fernet_key(),
-            "METRICS_TOKEN": secrets.token_urlsafe(32),
-            "DATABASE_URL": self.database_url,
-            "REDIS_URL": self.redis_url,
-            "CELERY_BROKER_URL": self.redis_url,
-            "DATA_DIR": str(data),
-            "FILES_DIR": str(self.root / "files"),
-            "PROMETHEUS_MULTIPROC_DIR": str(self.run / "prometheus"),
-            "PORTAL_URL": self.portal_url,
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "CSRF_TRUSTED_ORIGINS": self.portal_url,
-            "TRUSTED_PROXY_COUNT": "1",
-            "IDENTITY_PROVIDER": "oidc",
-            "OIDC_ISSUER": f"http://127.0.0.1:{self.oidc_port}",
-            "OIDC_CLIENT_ID": "asiointi",
-            "OIDC_CLIENT_SECRET": secrets.token_urlsafe(32),
-            # The test provider's person has a test identity code (individual number 900-999).
-            "ACCEPT_TEST_IDENTITY_CODES": "true",
-            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-            "EMAIL_FILE_PATH": str(self.root / "mail"),
-            "SMS_BACKEND": "asiointi.operations.local_sms.FileSmsGateway",
-            "CLAMAV_ADDRESS": f"unix://{self.run / 'clamd.sock'}",
-            "LOG_FORMAT": "json",
-        }
 
     def process_env(self) -> dict[str, str]:
         keep = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "HOME", "TMPDIR")}
@@ -176,8 +150,7 @@ class Topology:
     def down(self) -> None:
         # nginx first, so nothing new reaches the nodes; the nodes before the worker.
         order = ["nginx", "web1", "web2", "beat", "worker", "oidc", "clamd"]
-        for pid_file in sorted(self.pids.glob("*.pid"), key=lambda f: _position(order, f.stem)):
-            stop_recorded(pid_file)
+        stop_all_recorded(self.pids, order)
 
     def manage(self, *args: str) -> None:
         result = subprocess.run(  # noqa: S603
@@ -194,20 +167,14 @@ class Topology:
     def start(self, name: str, command: list[str], env: dict[str, str] | None = None) -> int:
         """Start one process in a session of its own, its output to log/<name>.log, and record
         its pid with its start time (so `down` never signals a pid reused by another program)."""
-        log = (self.logs / f"{name}.log").open("ab")
-        process = subprocess.Popen(  # noqa: S603
-            command,
+        return start_recorded(
+            name=name,
+            command=command,
             env={**self.process_env(), **(env or {})},
             cwd=CHECKOUT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
+            logs=self.logs,
+            pids=self.pids,
         )
-        log.close()
-        self.pids.mkdir(parents=True, exist_ok=True)
-        (self.pids / f"{name}.pid").write_text(f"{process.pid} {_start_time(process.pid)}\n")
-        return process.pid
 
     def start_web(self, node: int) -> int:
         name = f"web{node}"
@@ -239,16 +206,9 @@ class Topology:
     def start_clamd(self) -> None:
         folder = self.run / "clamd"
         shutil.rmtree(folder, ignore_errors=True)
-        (folder / "db").mkdir(parents=True)
-        # The EICAR test string in two halves, so this file is not itself reported as malware.
-        eicar = b"X5O!P%@AP[4\\PZX54(P^)7CC)7}$" + b"EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
-        (folder / "db" / "eicar.ndb").write_text(f"Asiointi-Test-EICAR:0:*:{eicar.hex()}\n")
-        (folder / "clamd.conf").write_text(
-            f"LocalSocket {self.run / 'clamd.sock'}\nDatabaseDirectory {folder / 'db'}\n"
-            "Foreground yes\nStreamMaxLength 100M\n"
-        )
+        conf = clamd_config_write(folder, self.run / "clamd.sock")
         clamd = shutil.which("clamd") or "/usr/sbin/clamd"
-        self.start("clamd", [clamd, "-c", str(folder / "clamd.conf")])
+        self.start("clamd", [clamd, "-c", str(conf)])
         deadline = time.monotonic() + 30
         while not (self.run / "clamd.sock").exists():
             if time.monotonic() > deadline:
@@ -262,51 +222,20 @@ class Topology:
                 f"The test OpenID Provider needs Node.js and `npm ci --prefix {OIDC_PEER}`"
             )
         env = self.environment()
-        config_file = self.root / "oidc-peer.json"
-        if not config_file.exists():
-            from joserfc.jwk import RSAKey
-
-            key = RSAKey.generate_key(2048, parameters={"use": "sig", "alg": "RS256"})
-            key.ensure_kid()
-            config_file.write_text(
-                json.dumps({"key": key.as_dict(private=True), "cookie": secrets.token_urlsafe(32)})
-            )
-            config_file.chmod(0o600)
-        saved = json.loads(config_file.read_text())
-        issuer = env["OIDC_ISSUER"]
-        config = {
-            "port": urlsplit(issuer).port,
-            "issuer": issuer,
-            "jwks": {"keys": [saved["key"]]},
-            "cookieKeys": [saved["cookie"]],
-            "clients": [
-                {
-                    "client_id": env["OIDC_CLIENT_ID"],
-                    "client_secret": env["OIDC_CLIENT_SECRET"],
-                    "token_endpoint_auth_method": "client_secret_basic",
-                    "redirect_uris": [f"{env['PORTAL_URL']}/identity/oidc/callback/"],
-                    "post_logout_redirect_uris": [f"{env['PORTAL_URL']}/identity/logged-out/"],
-                }
-            ],
-        }
+        config = oidc_peer_config(self, env)
         self.start(
             "oidc", [node, str(OIDC_PEER / "provider.mjs")], {"OIDC_PEER": json.dumps(config)}
         )
-        self.wait_http(f"{issuer}/.well-known/openid-configuration", "the test OpenID Provider")
+        self.wait_http(
+            f"{env['OIDC_ISSUER']}/.well-known/openid-configuration", "the test OpenID Provider"
+        )
 
     def start_nginx(self) -> None:
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
         if not Path(nginx).exists():
             raise TopologyError("nginx is not installed: apt-get install -y nginx")
         tls = self.root / "tls"
-        if not (tls / "cert.pem").exists():
-            subprocess.run(  # noqa: S603
-                ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "825",  # noqa: S607
-                 "-keyout", str(tls / "key.pem"), "-out", str(tls / "cert.pem"),
-                 "-subj", "/CN=localhost",
-                 "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
-                check=True, capture_output=True,
-            )  # fmt: skip
+        self_signed_certificate(tls)
         conf = self.root / "nginx" / "nginx.conf"
         conf.write_text(nginx_config(self))
         self.start("nginx", [nginx, "-c", str(conf), "-p", str(self.root / "nginx")])
@@ -325,111 +254,6 @@ class Topology:
             if time.monotonic() > deadline:
                 raise TopologyError(f"{what} did not answer at {url}; logs in {self.logs}")
             time.sleep(0.2)
-
-
-def nginx_config(t: Topology) -> str:
-    """nginx in front: TLS, both nodes, the client's address appended to X-Forwarded-For (the
-    portal trusts one proxy), a request id of its own, and /metrics kept to the nodes' ports."""
-    root = t.root / "nginx"
-    temp = "\n".join(
-        f"    {kind}_temp_path {root / kind};"
-        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    servers = "\n".join(
-        f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=10s;" for port in t.web_ports
-    )
-    return f"""daemon off;
-worker_processes 2;
-pid {t.run / "nginx.master.pid"};
-error_log {t.logs / "nginx-error.log"} warn;
-events {{ worker_connections 512; }}
-http {{
-    include /etc/nginx/mime.types;
-    access_log {t.logs / "nginx-access.log"};
-{temp}
-    client_max_body_size 60m;
-    upstream portal {{
-{servers}
-        keepalive 16;
-    }}
-    server {{
-        listen 127.0.0.1:{t.https_port} ssl;
-        ssl_certificate {t.root / "tls" / "cert.pem"};
-        ssl_certificate_key {t.root / "tls" / "key.pem"};
-        ssl_protocols TLSv1.2 TLSv1.3;
-        location = /metrics {{ return 404; }}
-        location / {{
-            proxy_pass http://portal;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
-            proxy_set_header Host $http_host;
-            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-            proxy_set_header X-Forwarded-Proto https;
-            proxy_set_header X-Request-ID $request_id;
-            # A node that refuses the connection (stopped, killed) is skipped; a request it has
-            # already received is not sent again (a form must not be sent twice).
-            proxy_next_upstream error timeout http_502 http_503;
-            proxy_connect_timeout 2s;
-            proxy_read_timeout 60s;
-        }}
-    }}
-}}
-"""
-
-
-def _position(order: list[str], name: str) -> int:
-    return order.index(name) if name in order else len(order)
-
-
-def _fernet_key() -> str:
-    from cryptography.fernet import Fernet
-
-    return Fernet.generate_key().decode()
-
-
-def _start_time(pid: int) -> str:
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return ""
-    return stat.rsplit(")", 1)[1].split()[19]
-
-
-def _alive(pid: int, started: str) -> bool:
-    return bool(started) and _start_time(pid) == started
-
-
-def stop_recorded(pid_file: Path, sig: int = signal.SIGTERM) -> None:
-    """Stop the process group a pid file names, if that very process still runs."""
-    pid_text, _, started = pid_file.read_text().strip().partition(" ")
-    pid = int(pid_text)
-    if _alive(pid, started):
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(pid, sig)
-        deadline = time.monotonic() + STOP_SECONDS
-        while _alive(pid, started) and time.monotonic() < deadline:
-            _reap(pid)
-            time.sleep(0.1)
-        if _alive(pid, started):
-            os.killpg(pid, signal.SIGKILL)
-            while _alive(pid, started):
-                _reap(pid)
-                time.sleep(0.05)
-    pid_file.unlink(missing_ok=True)
-
-
-def kill_hard(pid_file: Path) -> None:
-    """kill -9 the recorded process alone (not its group): as a crash would."""
-    pid_text, _, started = pid_file.read_text().strip().partition(" ")
-    if _alive(int(pid_text), started):
-        os.kill(int(pid_text), signal.SIGKILL)
-
-
-def _reap(pid: int) -> None:
-    # A child of this process (the tests start the topology themselves) stays a zombie until
-    # waited for.
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(pid, os.WNOHANG)
 
 
 def database_exists(url: str) -> None:
