@@ -1,9 +1,10 @@
-"""The form editor's rows of the permission matrix (`tests/test_permission_matrix.py`).
+"""The form editor.
 
 A service manager of the owning agency is not one of the matrix's personas (its staff are
-clerks); `test_access.py` tries the manager, a clerk, another agency's manager, a resident and
-an anonymous visitor on every address. Here: clerks of either agency get 404, a platform
-administrator with a verified device gets in, anyone else is sent to the staff login."""
+clerks); `formeditor/tests/test_access.py` tries the manager, a clerk, another agency's
+manager, a resident and an anonymous visitor on every address. Here: clerks of either agency
+get 404, a platform administrator with a verified device gets in, anyone else is sent to the
+staff login."""
 
 from typing import Any
 
@@ -53,7 +54,7 @@ PAGE = {"page_key": "vehicle"}
 QUESTION = {"page_key": "vehicle", "key": "registration"}
 OK, GO = editor(m.OK), editor(SEE_OTHER)
 
-EDITOR_ROWS: list[Row] = [
+ROWS: list[Row] = [
     Row("formeditor:index", get=editor(m.OK).but(own_staff=m.OK, other_staff=m.OK), post=GET_ONLY),
     _row("overview", OK, GET_ONLY),
     _row("open", GET_ONLY, GO),

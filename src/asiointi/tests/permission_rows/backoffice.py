@@ -1,0 +1,220 @@
+"""The back office: an agency's staff with a verified second factor, its own things only."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.urls import reverse
+from django.utils import translation
+
+from asiointi.backoffice.tests.support import OTHER_AGENCY, OWNING_AGENCY
+from asiointi.tests import permission_matrix as m
+from asiointi.tests.permission_matrix import (
+    NOT_FOUND,
+    OK,
+    STAFF_LOGIN,
+    Row,
+    Target,
+    auditor,
+    everyone,
+    managers,
+    redirect,
+    staff,
+)
+from asiointi.tests.permission_rows.common import (
+    FORM_ERRORS,
+    GET_ONLY,
+    PUBLIC,
+    SEE_OTHER,
+    agencies,
+)
+from asiointi.tests.permission_world import World
+
+
+def _case(world: World, owner: str, **extra: Any) -> Target:
+    """The owner's sent form as a case, under the owning agency's address (S2's is a third
+    agency's: not found there even by the owning agency's staff)."""
+    submission = world.things()[owner].submission
+    assert submission is not None
+    agency = world.agencies[m.OF_OWNING_AGENCY].slug
+    return Target({"agency": agency, "reference": submission.reference, **extra}, owner)
+
+
+def cases(world: World) -> list[Target]:
+    return [_case(world, owner) for owner in world.things()]
+
+
+def case_files(world: World) -> list[Target]:
+    """The files sent with each case and with the customer's reply; a draft's file is none of
+    the case's."""
+    targets = []
+    for owner, things in world.things().items():
+        for thing in ("submission_file", "reply_file", "draft_file"):
+            target = _case(world, owner, pk=getattr(things, thing).pk)
+            whose = owner if thing != "draft_file" else f"{owner}, a draft's file"
+            targets.append(Target(target.kwargs, whose, thing))
+    return targets
+
+
+def case_documents(world: World) -> list[Target]:
+    return [
+        _case(world, owner, pk=things.decision.pk)
+        for owner, things in world.things().items()
+        if things.decision is not None
+    ]
+
+
+def rosters(world: World) -> list[Target]:
+    """Each owner's course under the owning agency's address (S2's is a third agency's)."""
+    agency = world.agencies[m.OF_OWNING_AGENCY].slug
+    return [Target({"agency": agency, "code": c.code}, o) for o, c in world.courses.items()]
+
+
+def fresh_roster_enrollments(world: World) -> list[Target]:
+    return [
+        Target({**t.kwargs, "pk": world.fresh_enrollment(t.owner).pk}, t.owner)
+        for t in rosters(world)
+    ]
+
+
+def grants_of_agencies(world: World) -> list[Target]:
+    """A grant that is not there (a second press of "Revoke"): the agency's managers are sent
+    back to the list; the grants that are there keep the other rows' services open."""
+    return [Target({**t.kwargs, "pk": 987654}, t.owner) for t in agencies(world)]
+
+
+def _inbox(slug: str) -> Callable[[], str]:
+    def address() -> str:
+        with translation.override("fi"):
+            return reverse("backoffice:inbox", args=[slug])
+
+    return address
+
+
+OWN_INBOX = _inbox(OWNING_AGENCY)
+
+
+def _own(name: str) -> Callable[[], str]:
+    def address() -> str:
+        with translation.override("fi"):
+            return reverse(name, args=[OWNING_AGENCY])
+
+    return address
+
+
+OWN_GRANTS = _own("backoffice:grants")
+TO_THE_ROSTERS = redirect(_own("backoffice:courses"), statuses=SEE_OTHER)
+# Back to the case (or its notes, its thread): an address under the agency's inbox.
+TO_THE_CASE = redirect(OWN_INBOX)
+HOME = everyone(STAFF_LOGIN).but(
+    own_staff=redirect(OWN_INBOX),
+    own_manager=redirect(OWN_INBOX),
+    other_staff=redirect(_inbox(OTHER_AGENCY)),
+    admin=OK,
+)
+
+
+ROWS: list[Row] = [
+    Row("backoffice:home", get=HOME, post=GET_ONLY),
+    # The audit log: staff with the auditor role (a platform role) only.
+    Row("backoffice:audit_log", get=auditor(OK), post=GET_ONLY),
+    Row(
+        "backoffice:audit_person",
+        get=GET_ONLY,
+        post=auditor(redirect("backoffice:audit_log")),
+        post_data={"identity_code": "010469-999W"},
+        note="POST: the other resident's code, found: to the log with that person",
+    ),
+    Row("backoffice:login", get=PUBLIC, post=PUBLIC, note="POST: an empty form is shown again"),
+    Row("backoffice:logout", get=GET_ONLY, post=everyone(STAFF_LOGIN)),
+    Row(
+        "backoffice:oidc_start",
+        get=GET_ONLY,
+        post=everyone(NOT_FOUND),
+        note="no staff OpenID Connect provider is configured here (STAFF_OIDC_ISSUER)",
+    ),
+    Row(
+        "backoffice_protocol:oidc_callback",
+        get=everyone(NOT_FOUND),
+        post=GET_ONLY,
+        note="no staff OpenID Connect provider is configured here (STAFF_OIDC_ISSUER)",
+    ),
+    Row("backoffice:inbox", targets=agencies, get=staff(OK), post=GET_ONLY),
+    Row("backoffice:export", targets=agencies, get=staff(OK), post=GET_ONLY),
+    Row("backoffice:case", targets=cases, get=staff(OK), post=GET_ONLY),
+    Row(
+        "backoffice:case_status",
+        targets=cases,
+        get=GET_ONLY,
+        post=staff(TO_THE_CASE),
+        post_data={"status": "in_progress"},
+    ),
+    Row(
+        "backoffice:case_assign",
+        targets=cases,
+        get=GET_ONLY,
+        post=staff(TO_THE_CASE),
+        post_data={"assignee": ""},
+    ),
+    Row(
+        "backoffice:case_note",
+        targets=cases,
+        get=GET_ONLY,
+        post=staff(TO_THE_CASE),
+        post_data={"body": "Muistiinpano."},
+    ),
+    Row(
+        "backoffice:case_message",
+        targets=cases,
+        get=GET_ONLY,
+        post=staff(TO_THE_CASE),
+        post_data={"kind": "message", "body": "Hei."},
+    ),
+    Row(
+        "backoffice:case_reveal",
+        targets=cases,
+        get=GET_ONLY,
+        post=staff(OK, of={m.OF_S1: FORM_ERRORS}),
+        post_data={"reason": "Tarkistus"},
+        note="the company's case has no identity code to show",
+    ),
+    Row("backoffice:case_retry", targets=cases, get=GET_ONLY, post=staff(TO_THE_CASE)),
+    Row("backoffice:case_attachment", targets=case_files, get=staff(OK), post=GET_ONLY),
+    Row("backoffice:case_document", targets=case_documents, get=staff(OK), post=GET_ONLY),
+    # Access to prior-contact services: service managers and agency administrators only.
+    Row("backoffice:grants", targets=agencies, get=managers(OK), post=GET_ONLY),
+    Row(
+        "backoffice:grant_find",
+        targets=agencies,
+        get=GET_ONLY,
+        post=managers(OK),
+        post_data={"identifier": "1234567-1"},
+        note="a business ID nobody has: 'no customer was found'",
+    ),
+    Row("backoffice:grant_add", targets=agencies, get=GET_ONLY, post=managers(FORM_ERRORS)),
+    Row(
+        "backoffice:grant_revoke",
+        targets=grants_of_agencies,
+        get=GET_ONLY,
+        post=managers(redirect(OWN_GRANTS, statuses=SEE_OTHER)),
+    ),
+    # Course rosters: every member of the agency's staff.
+    Row("backoffice:courses", targets=agencies, get=staff(OK), post=GET_ONLY),
+    Row("backoffice:roster", targets=rosters, get=staff(OK), post=GET_ONLY),
+    Row("backoffice:roster_csv", targets=rosters, get=staff(OK), post=GET_ONLY),
+    Row(
+        "backoffice:roster_attendance",
+        targets=rosters,
+        get=GET_ONLY,
+        post=staff(TO_THE_ROSTERS),
+        note="nobody marked present at the first session",
+    ),
+    Row("backoffice:roster_capacity", targets=rosters, get=GET_ONLY, post=staff(FORM_ERRORS)),
+    Row("backoffice:roster_message", targets=rosters, get=GET_ONLY, post=staff(FORM_ERRORS)),
+    Row(
+        "backoffice:roster_cancel",
+        targets=fresh_roster_enrollments,
+        fresh=True,
+        get=GET_ONLY,
+        post=staff(TO_THE_ROSTERS),
+    ),
+]
