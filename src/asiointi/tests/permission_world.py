@@ -27,6 +27,7 @@ from asiointi.catalogue.models import Agency, Service
 from asiointi.courses.models import Course, CourseSession, Enrollment
 from asiointi.courses.services import enrollment_create, participant_group, participant_self
 from asiointi.customers.acting import EVERYTHING, SESSION_ACTING_ORGANISATION, Acting
+from asiointi.customers.models import Customer
 from asiointi.customers.services import customer_for_person
 from asiointi.eforms.selectors import definition_of, form_version_current
 from asiointi.folder.models import DataExport
@@ -220,35 +221,40 @@ def _admin_objects(superuser: User) -> None:
     )
 
 
-def build(portal: str) -> World:
-    tessa = _persona(m.MANDATE_HOLDER, company_things.acting_client(portal, TESSA))
-    joni = _persona(m.ROLE_HOLDER, company_things.acting_client(portal, JONI))
-    company = company_with_things()
+def _people(portal: str, company: Company) -> tuple[dict[str, Persona], User]:
+    """The residents' personas (the company's people included), and the resident."""
     resident_client = _logged_in(portal, OWNER_KEY)
     resident = _persona(m.RESIDENT, resident_client)
     resident_person = User.objects.get(pk=resident_client.session["_auth_user_id"])
     other = _persona(m.OTHER_RESIDENT, _logged_in(portal, OTHER_KEY))
     no_rights = _persona(m.NO_RIGHTS, _logged_in(portal, NO_RIGHTS_KEY))
     no_rights.acting_organisation = company.organisation.pk
+    people = {m.RESIDENT: resident, m.OTHER_RESIDENT: other, m.NO_RIGHTS: no_rights}
+    return people, resident_person
 
-    services = {
-        m.OF_RESIDENT: Service.objects.get(slug=RESIDENTS_SERVICE),
-        m.OF_S1: Service.objects.get(slug=IN_MANDATE),
-        m.OF_S2: Service.objects.get(slug=OUTSIDE_MANDATE),
-    }
-    acting = Acting(person=resident_person, customer=customer_for_person(resident_person))
-    things = company_things._things(acting, services[m.OF_RESIDENT])
+
+def _resident_things(person: User, service: Service) -> tuple[Things, DataExport]:
+    acting = Acting(person=person, customer=customer_for_person(person))
+    things = company_things._things(acting, service)
     assert things.submission is not None
     Submission.objects.filter(pk=things.submission.pk).update(business_id="")
-    export = data_export_request(customer=acting.customer, person=resident_person, language="fi")
+    export = data_export_request(customer=acting.customer, person=person, language="fi")
     # Asked for a while ago, so that asking again now is not refused as too soon.
     DataExport.objects.update(created_at=timezone.now() - datetime.timedelta(days=2))
+    return things, export
 
+
+def _agencies(services: dict[str, Service]) -> dict[str, Agency]:
     owning = services[m.OF_RESIDENT].agency
     assert owning == services[m.OF_S1].agency != services[m.OF_S2].agency
     other_agency = Agency.objects.get(slug=OTHER_AGENCY)
     assert other_agency not in (owning, services[m.OF_S2].agency)
-    agencies = {m.OF_OWNING_AGENCY: owning, m.OF_OTHER_AGENCY: other_agency}
+    return {m.OF_OWNING_AGENCY: owning, m.OF_OTHER_AGENCY: other_agency}
+
+
+def _staff(agencies: dict[str, Agency]) -> dict[str, Persona]:
+    """Clerks of the owning and of the other agency, an auditor and a service manager."""
+    owning, other_agency = agencies[m.OF_OWNING_AGENCY], agencies[m.OF_OTHER_AGENCY]
     staff = {
         name: _persona(name, _staff_logged_in(f"staff-{agency.slug}", agency))
         for name, agency in ((m.OWN_STAFF, owning), (m.OTHER_STAFF, other_agency))
@@ -262,23 +268,47 @@ def build(portal: str) -> World:
         f"manager-{owning.slug}", owning, AgencyMembership.Role.SERVICE_MANAGER
     )
     staff[m.OWN_MANAGER] = _persona(m.OWN_MANAGER, manager)
+    return {**staff, m.AUDITOR: auditor}
+
+
+def _superusers() -> tuple[dict[str, Persona], User]:
+    """A superuser without a verified device and one with (returned too: it grants access)."""
     superuser = User.objects.create_superuser(username="unverified-admin", password="x" * 20)
     unverified = Client()
     unverified.force_login(superuser)
     admin_user, device = superuser_with_totp()
     admin = _persona(m.ADMIN, log_in_verified(Client(), admin_user, device))
     _admin_objects(admin_user)
-    access_grant(service=services[m.OF_S2], customer=company.customer, granted_by=admin_user)
+    return {m.SUPERUSER: _persona(m.SUPERUSER, unverified), m.ADMIN: admin}, admin_user
+
+
+def _course_services(customer: Customer, granted_by: User) -> dict[str, Service]:
+    """A course service open to all, and one needing prior contact, opened to the resident only:
+    anyone else is told to contact the agency first."""
     courses = Service.objects.filter(kind=Service.Kind.COURSE, published=True).order_by("slug")
     open_course = courses.filter(requires_prior_contact=False).first()
     prior_contact_course = courses.filter(requires_prior_contact=True).first()
     assert open_course is not None and prior_contact_course is not None
-    course_services = {m.OF_NO_SERVICE: open_course, m.OF_RESIDENT: prior_contact_course}
-    # Opened to the resident only: anyone else is told to contact the agency first.
-    access_grant(
-        service=course_services[m.OF_RESIDENT], customer=acting.customer, granted_by=admin_user
-    )
+    access_grant(service=prior_contact_course, customer=customer, granted_by=granted_by)
+    return {m.OF_NO_SERVICE: open_course, m.OF_RESIDENT: prior_contact_course}
 
+
+def build(portal: str) -> World:
+    tessa = _persona(m.MANDATE_HOLDER, company_things.acting_client(portal, TESSA))
+    joni = _persona(m.ROLE_HOLDER, company_things.acting_client(portal, JONI))
+    company = company_with_things()
+    people, resident_person = _people(portal, company)
+    services = {
+        m.OF_RESIDENT: Service.objects.get(slug=RESIDENTS_SERVICE),
+        m.OF_S1: Service.objects.get(slug=IN_MANDATE),
+        m.OF_S2: Service.objects.get(slug=OUTSIDE_MANDATE),
+    }
+    things, export = _resident_things(resident_person, services[m.OF_RESIDENT])
+    agencies = _agencies(services)
+    staff = _staff(agencies)
+    superusers, admin_user = _superusers()
+    access_grant(service=services[m.OF_S2], customer=company.customer, granted_by=admin_user)
+    course_services = _course_services(customer_for_person(resident_person), admin_user)
     world = World(
         resident=things,
         resident_person=resident_person,
@@ -291,15 +321,14 @@ def build(portal: str) -> World:
         agencies=agencies,
         personas={
             m.ANONYMOUS: _persona(m.ANONYMOUS, Client()),
-            m.RESIDENT: resident,
-            m.OTHER_RESIDENT: other,
+            m.RESIDENT: people[m.RESIDENT],
+            m.OTHER_RESIDENT: people[m.OTHER_RESIDENT],
             m.ROLE_HOLDER: joni,
             m.MANDATE_HOLDER: tessa,
-            m.NO_RIGHTS: no_rights,
+            m.NO_RIGHTS: people[m.NO_RIGHTS],
             **staff,
-            m.AUDITOR: auditor,
-            m.SUPERUSER: _persona(m.SUPERUSER, unverified),
-            m.ADMIN: admin,
+            m.SUPERUSER: superusers[m.SUPERUSER],
+            m.ADMIN: superusers[m.ADMIN],
         },
         outbox_message=OutboxMessage.objects.create(
             channel="email", recipient="anna-liisa.sallinen@example.com", body="Koodi 123456"
