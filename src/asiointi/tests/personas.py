@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from asiointi.backoffice.services import agency_membership_add
 from asiointi.catalogue.models import Agency, Service
-from asiointi.customers.acting import SESSION_ACTING_ORGANISATION
+from asiointi.customers.acting import SESSION_ACTING_ORGANISATION, Acting
 from asiointi.customers.models import Customer
 from asiointi.customers.services import customer_for_organisation, customer_for_person
 from asiointi.identity.models import User
@@ -78,6 +78,13 @@ class Personas:
 
     def unrelated_customer(self) -> Customer:
         return customer_for_person(self.unrelated_person)
+
+    def resident_acting(self) -> Acting:
+        """The resident acting as themself, as their own requests are served."""
+        return Acting(person=self.resident_person, customer=self.resident_customer)
+
+    def unrelated_acting(self) -> Acting:
+        return Acting(person=self.unrelated_person, customer=self.unrelated_customer())
 
     def all(self) -> dict[str, Client]:
         return {

@@ -1,12 +1,7 @@
 from collections.abc import Iterator
 
 import pytest
-from django.test import Client
 from django.utils import translation
-
-from asiointi.customers.acting import Acting
-from asiointi.customers.services import customer_for_person
-from asiointi.identity.tests.factories import logged_in_client
 
 # Small files whose content libmagic recognises.
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
@@ -15,27 +10,6 @@ PNG = bytes.fromhex(
     "890000000d4944415478da63f8cfc0f01f0005000201a2e5a4d90000000049454e44ae426082"
 )
 EXE = b"MZ\x90\x00\x03" + b"\x00" * 59 + b"PE\x00\x00" + b"\x00" * 64
-
-
-@pytest.fixture
-def resident(client: Client) -> Acting:
-    """Tessa, logged in with `client`, acting as herself."""
-    person = logged_in_client(client)
-    return Acting(person=person, customer=customer_for_person(person))
-
-
-@pytest.fixture
-def stranger() -> Acting:
-    """Another resident, with a client of their own."""
-    person = logged_in_client(
-        Client(),
-        identity_code="010594Y9032",
-        first_names="Sami",
-        last_name="Sivullinen",
-        provider_subject="subject-2",
-        provider_session_id="idp-session-2",
-    )
-    return Acting(person=person, customer=customer_for_person(person))
 
 
 @pytest.fixture(autouse=True)

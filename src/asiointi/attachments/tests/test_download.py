@@ -5,7 +5,6 @@ import uuid
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.loader import render_to_string
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,6 +18,7 @@ from asiointi.customers.services import customer_for_organisation
 from asiointi.organisations.models import Organisation
 from asiointi.organisations.selectors import Rights, rights_remember
 from asiointi.privacy.models import AuditEvent
+from asiointi.tests.personas import Personas
 
 pytestmark = pytest.mark.django_db
 
@@ -33,8 +33,10 @@ def upload(acting: Acting, name: str = "päätös ja liite.pdf") -> Attachment:
 
 
 def test_the_owner_downloads_the_file_as_a_download_that_is_not_kept(
-    client: Client, resident: Acting, clamd: str
+    personas: Personas, clamd: str
 ) -> None:
+    resident = personas.resident_acting()
+    client = personas.resident
     attachment = upload(resident)
 
     response = client.get(attachment.get_absolute_url())
@@ -52,28 +54,32 @@ def test_the_owner_downloads_the_file_as_a_download_that_is_not_kept(
     assert not AuditEvent.objects.filter(action=AuditEvent.Action.PERSONAL_DATA_READ).exists()
 
 
-def test_another_customer_gets_404(
-    client: Client, resident: Acting, stranger: Acting, clamd: str
-) -> None:
+def test_another_customer_gets_404(personas: Personas, clamd: str) -> None:
+    stranger = personas.unrelated_acting()
+    client = personas.resident
     theirs = upload(stranger)
     assert client.get(theirs.get_absolute_url()).status_code == 404
 
 
-def test_an_unknown_id_gets_404(client: Client, resident: Acting) -> None:
+def test_an_unknown_id_gets_404(personas: Personas) -> None:
+    client = personas.resident
     url = reverse("attachments:download", kwargs={"pk": uuid.uuid4()})
     assert client.get(url).status_code == 404
 
 
-def test_anonymous_is_sent_to_log_in_and_gets_no_file(resident: Acting, clamd: str) -> None:
+def test_anonymous_is_sent_to_log_in_and_gets_no_file(personas: Personas, clamd: str) -> None:
+    resident = personas.resident_acting()
     attachment = upload(resident)
-    response = Client().get(attachment.get_absolute_url())
+    response = personas.anonymous.get(attachment.get_absolute_url())
     assert response.status_code == 302
     assert "/login" in response["Location"] or "kirjaudu" in response["Location"]
 
 
 def test_a_file_of_the_organisation_is_not_the_persons_own_and_its_reading_is_audited(
-    client: Client, resident: Acting, clamd: str, monkeypatch: pytest.MonkeyPatch
+    personas: Personas, clamd: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    resident = personas.resident_acting()
+    client = personas.resident
     organisation = Organisation.objects.create(
         business_id="0112038-9", name="Testi Oy", registered_at=timezone.now()
     )
@@ -100,9 +106,9 @@ def test_a_file_of_the_organisation_is_not_the_persons_own_and_its_reading_is_au
     ).exists()
 
 
-def test_the_customers_files_are_listed_as_download_links(
-    client: Client, resident: Acting, stranger: Acting, clamd: str
-) -> None:
+def test_the_customers_files_are_listed_as_download_links(personas: Personas, clamd: str) -> None:
+    resident = personas.resident_acting()
+    stranger = personas.unrelated_acting()
     first, second = upload(resident, "a.pdf"), upload(resident, "b.pdf")
     upload(stranger, "theirs.pdf")
     files = attachments_of_customer(acting=resident)

@@ -19,6 +19,7 @@ from asiointi.attachments.models import Attachment
 from asiointi.attachments.tests.conftest import PDF, PNG
 from asiointi.attachments.tests.fixtures import EICAR
 from asiointi.customers.acting import Acting
+from asiointi.tests.personas import Personas
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +49,10 @@ def kept_ids(html: str) -> list[str]:
     return re.findall(r'name="attachments-keep" value="([0-9a-f-]+)"', html)
 
 
-def test_accepted_files_stay_when_another_field_has_an_error(resident: Acting, clamd: str) -> None:
+def test_accepted_files_stay_when_another_field_has_an_error(
+    personas: Personas, clamd: str
+) -> None:
+    resident = personas.resident_acting()
     form = post(resident, {"body": [""]}, ("hakemus.pdf", PDF))
     assert not form.is_valid()
     assert "body" in form.errors and "attachments" not in form.errors
@@ -63,7 +67,8 @@ def test_accepted_files_stay_when_another_field_has_an_error(resident: Acting, c
     assert again.cleaned_data["attachments"] == [attachment]
 
 
-def test_a_refused_file_is_named_and_the_accepted_one_kept(resident: Acting, clamd: str) -> None:
+def test_a_refused_file_is_named_and_the_accepted_one_kept(personas: Personas, clamd: str) -> None:
+    resident = personas.resident_acting()
     form = post(resident, {"body": ["Hei"]}, ("kuva.png", PNG), ("virus.pdf", PDF + EICAR))
     assert not form.is_valid()
     assert [error.code for error in form.errors.as_data()["attachments"]] == ["infected"]
@@ -76,7 +81,8 @@ def test_a_refused_file_is_named_and_the_accepted_one_kept(resident: Acting, cla
     )
 
 
-def test_the_remove_button_takes_a_file_away(resident: Acting, clamd: str) -> None:
+def test_the_remove_button_takes_a_file_away(personas: Personas, clamd: str) -> None:
+    resident = personas.resident_acting()
     first = post(resident, {"body": ["Hei"]}, ("a.pdf", PDF), ("b.png", PNG))
     assert first.is_valid()
     a, b = first.cleaned_data["attachments"]
@@ -95,9 +101,9 @@ def test_the_remove_button_takes_a_file_away(resident: Acting, clamd: str) -> No
     assert not Attachment.objects.filter(pk=a.pk).exists()
 
 
-def test_someone_elses_attachment_cannot_be_slipped_in(
-    resident: Acting, stranger: Acting, clamd: str
-) -> None:
+def test_someone_elses_attachment_cannot_be_slipped_in(personas: Personas, clamd: str) -> None:
+    resident = personas.resident_acting()
+    stranger = personas.unrelated_acting()
     theirs = post(stranger, {"body": ["Hei"]}, ("salainen.pdf", PDF))
     assert theirs.is_valid()
     secret = theirs.cleaned_data["attachments"][0]
@@ -108,7 +114,8 @@ def test_someone_elses_attachment_cannot_be_slipped_in(
     assert "salainen.pdf" not in str(form["attachments"])
 
 
-def test_the_count_limit_covers_kept_and_new_files(resident: Acting, clamd: str) -> None:
+def test_the_count_limit_covers_kept_and_new_files(personas: Personas, clamd: str) -> None:
+    resident = personas.resident_acting()
     first = post(resident, {"body": ["Hei"]}, ("a.pdf", PDF), ("b.pdf", PDF))
     assert first.is_valid()
     keep = [str(a.pk) for a in first.cleaned_data["attachments"]]
@@ -118,7 +125,9 @@ def test_the_count_limit_covers_kept_and_new_files(resident: Acting, clamd: str)
     assert len(kept_ids(str(form["attachments"]))) == 2
 
 
-def test_a_required_field_asks_for_a_file(resident: Acting) -> None:
+def test_a_required_field_asks_for_a_file(personas: Personas) -> None:
+    resident = personas.resident_acting()
+
     class Required(forms.Form):
         attachments = AttachmentsField(limits=LIMITS)
 
@@ -127,7 +136,7 @@ def test_a_required_field_asks_for_a_file(resident: Acting) -> None:
     assert form.errors["attachments"] == ["Attach at least one file."]
 
 
-def test_the_field_shows_its_limits_and_accepts_only_allowed_types(resident: Acting) -> None:
+def test_the_field_shows_its_limits_and_accepts_only_allowed_types(personas: Personas) -> None:
     form = ReplyForm()
     html = render_to_string("attachments/_attachments_field.html", {"field": form["attachments"]})
     assert "At most 2 files, each at most 1000\u00a0bytes. Allowed types: PDF, PNG." in html
@@ -137,7 +146,8 @@ def test_the_field_shows_its_limits_and_accepts_only_allowed_types(resident: Act
     assert "(optional)" in html
 
 
-def test_without_a_hint_nothing_points_at_one(resident: Acting) -> None:
+def test_without_a_hint_nothing_points_at_one(personas: Personas) -> None:
+
     class Bare(forms.Form):
         attachments = AttachmentsField(limits=LIMITS, help_text="")
 

@@ -19,6 +19,7 @@ from asiointi.attachments.services import (
 )
 from asiointi.attachments.tests.conftest import PDF
 from asiointi.customers.acting import Acting
+from asiointi.tests.personas import Personas
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -36,7 +37,8 @@ def upload(acting: Acting, *, hours_ago: int) -> Attachment:
     return attachment
 
 
-def test_old_unheld_files_go_and_everything_else_stays(resident: Acting, clamd: str) -> None:
+def test_old_unheld_files_go_and_everything_else_stays(personas: Personas, clamd: str) -> None:
+    resident = personas.resident_acting()
     old_unheld = upload(resident, hours_ago=25)
     old_held = upload(resident, hours_ago=25)
     new_unheld = upload(resident, hours_ago=1)
@@ -51,7 +53,8 @@ def test_old_unheld_files_go_and_everything_else_stays(resident: Acting, clamd: 
     assert "Deleted 1 unheld attachments older than 24 hours." in output.getvalue()
 
 
-def test_a_holder_holds_exactly_what_it_was_last_given(resident: Acting, clamd: str) -> None:
+def test_a_holder_holds_exactly_what_it_was_last_given(personas: Personas, clamd: str) -> None:
+    resident = personas.resident_acting()
     a, b = upload(resident, hours_ago=0), upload(resident, hours_ago=0)
     attachments_hold(attachments=[a, b], holder="draft:7")
     attachments_hold(attachments=[b], holder="draft:7")

@@ -13,6 +13,7 @@ from asiointi.attachments.limits import AttachmentLimits
 from asiointi.attachments.models import Attachment
 from asiointi.attachments.services import AttachmentRefused, attachment_accept
 from asiointi.customers.acting import Acting
+from asiointi.tests.personas import Personas
 
 pytestmark = pytest.mark.django_db
 
@@ -74,8 +75,9 @@ def refused(acting: Acting, name: str, content: bytes) -> AttachmentRefused:
 
 
 def test_a_small_docx_unpacking_to_200_mb_is_refused_as_suspicious(
-    resident: Acting, clamd: str
+    personas: Personas, clamd: str
 ) -> None:
+    resident = personas.resident_acting()
     bomb = docx(zeros=200 * MB)
     assert len(bomb) < 300 * 1024
     refusal = refused(resident, "hakemus.docx", bomb)
@@ -83,37 +85,45 @@ def test_a_small_docx_unpacking_to_200_mb_is_refused_as_suspicious(
     assert "hakemus.docx" in refusal.message and "100.0\xa0MB" in refusal.message
 
 
-def test_a_docx_compressed_beyond_the_ratio_is_refused(resident: Acting, clamd: str) -> None:
+def test_a_docx_compressed_beyond_the_ratio_is_refused(personas: Personas, clamd: str) -> None:
+    resident = personas.resident_acting()
     bomb = docx(zeros=30 * MB)  # under the unpacked limit, but a ratio of about a thousand
     assert refused(resident, "liite.docx", bomb).code == "suspicious"
 
 
-def test_too_many_entries_are_refused(resident: Acting, clamd: str, settings: LazySettings) -> None:
+def test_too_many_entries_are_refused(
+    personas: Personas, clamd: str, settings: LazySettings
+) -> None:
+    resident = personas.resident_acting()
     settings.ATTACHMENT_ZIP_MAX_ENTRIES = 50
     assert refused(resident, "osat.docx", docx(entries=50)).code == "suspicious"
 
 
 @pytest.mark.parametrize("nested", ["word/embeddings/pommi.zip", "word/media/a.tar.gz"])
-def test_an_archive_inside_is_refused(resident: Acting, clamd: str, nested: str) -> None:
+def test_an_archive_inside_is_refused(personas: Personas, clamd: str, nested: str) -> None:
+    resident = personas.resident_acting()
     refusal = refused(resident, "sisakkain.docx", docx(extra={nested: b"PK\x05\x06" + bytes(18)}))
     assert refusal.code == "suspicious"
 
 
-def test_a_bomb_embedded_in_an_ordinary_document_is_counted(resident: Acting, clamd: str) -> None:
+def test_a_bomb_embedded_in_an_ordinary_document_is_counted(personas: Personas, clamd: str) -> None:
+    resident = personas.resident_acting()
     inner = docx(zeros=200 * MB)
     outer = docx(extra={"word/embeddings/Microsoft_Word_Document.docx": inner})
     assert refused(resident, "upotettu.docx", outer).code == "suspicious"
 
 
 def test_an_ordinary_document_with_an_embedded_sheet_is_accepted(
-    resident: Acting, clamd: str
+    personas: Personas, clamd: str
 ) -> None:
+    resident = personas.resident_acting()
     document = docx(extra={"word/embeddings/Microsoft_Excel_Worksheet.xlsx": xlsx()})
     attachment = accept(resident, "raportti.docx", document)
     assert attachment.media_type == DOCX and attachment.scanned_at is not None
 
 
-def test_a_damaged_zip_posing_as_a_document_is_refused(resident: Acting, clamd: str) -> None:
+def test_a_damaged_zip_posing_as_a_document_is_refused(personas: Personas, clamd: str) -> None:
+    resident = personas.resident_acting()
     damaged = docx()[:-30]  # the end of the central directory is gone
     # Not a readable Word document, so not of an allowed type; were it sniffed as one, the
     # archive check would refuse it as unreadable.
@@ -129,8 +139,9 @@ def test_a_damaged_zip_posing_as_a_document_is_refused(resident: Acting, clamd: 
     ],
 )
 def test_the_refusal_says_what_to_do_in_each_language(
-    resident: Acting, clamd: str, settings: LazySettings, language: str, text: str
+    personas: Personas, clamd: str, settings: LazySettings, language: str, text: str
 ) -> None:
+    resident = personas.resident_acting()
     settings.ATTACHMENT_ZIP_MAX_UNPACKED_MB = 1
     with translation.override(language):
         assert text in refused(resident, "iso.docx", docx(zeros=2 * MB)).message
