@@ -5,6 +5,7 @@ writes them into static/catalogue/guide/<lang>/; the tests run it into a tempora
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import timedelta
 from importlib import import_module
 from pathlib import Path
@@ -39,6 +40,35 @@ def _logged_in(browser: Browser, base_url: str, person: User) -> Page:
     return context.new_page()
 
 
+@dataclass
+class _Camera:
+    """Addresses and texts in the guide's language, and the pictures taken so far."""
+
+    base_url: str
+    language: str
+    folder: Path
+    made: list[Path] = field(default_factory=list)
+
+    def url(self, name: str, *args: object, query: str = "") -> str:
+        with translation.override(self.language):
+            return self.base_url + reverse(name, args=args or None) + query
+
+    def t(self, message: str) -> str:
+        with translation.override(self.language):
+            return translation.gettext(message)
+
+    def shoot(self, page: Page, name: str) -> None:
+        assert name in pictures(), f"{name} is not in help/pictures.toml"
+        page.wait_for_load_state("load")
+        target = self.folder / f"{name}.png"
+        page.screenshot(path=str(target))
+        self.made.append(target)
+
+    def visit(self, page: Page, address: str, name: str) -> None:
+        page.goto(address)
+        self.shoot(page, name)
+
+
 def capture(
     *,
     browser: Browser,
@@ -49,64 +79,57 @@ def capture(
     out: Path,
 ) -> list[Path]:
     """Photograph every picture of the guide in the language; returns the files written."""
-    made: list[Path] = []
-    folder = out / language
-    folder.mkdir(parents=True, exist_ok=True)
+    camera = _Camera(base_url=base_url, language=language, folder=out / language)
+    camera.folder.mkdir(parents=True, exist_ok=True)
+    _public_pages(camera, browser)
+    new = _logged_in(browser, base_url, newcomer)
+    camera.visit(new, camera.url("registration:contact_details"), "registration")
+    new.context.close()
+    me = _logged_in(browser, base_url, resident)
+    _form_sent(camera, me)
+    _resident_pages(camera, me)
+    me.context.close()
+    return camera.made
 
-    def url(name: str, *args: object, query: str = "") -> str:
-        with translation.override(language):
-            return base_url + reverse(name, args=args or None) + query
 
-    def t(message: str) -> str:
-        with translation.override(language):
-            return translation.gettext(message)
-
-    def shoot(page: Page, name: str) -> None:
-        assert name in pictures(), f"{name} is not in help/pictures.toml"
-        page.wait_for_load_state("load")
-        target = folder / f"{name}.png"
-        page.screenshot(path=str(target))
-        made.append(target)
-
-    def visit(page: Page, address: str, name: str) -> None:
-        page.goto(address)
-        shoot(page, name)
-
+def _public_pages(camera: _Camera, browser: Browser) -> None:
     anonymous_context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
     anonymous_context.set_default_timeout(30_000)
     visitor = anonymous_context.new_page()
-    visit(visitor, url("catalogue:front_page"), "catalogue")
-    visit(visitor, url("catalogue:service_detail", SERVICE), "service")
-    service_path = url("catalogue:service_detail", SERVICE).removeprefix(base_url)
-    visit(visitor, url("identity:login", query=f"?next={service_path}"), "login")
-    visit(visitor, url("feedback:service", SERVICE), "feedback")
+    camera.visit(visitor, camera.url("catalogue:front_page"), "catalogue")
+    camera.visit(visitor, camera.url("catalogue:service_detail", SERVICE), "service")
+    service_path = camera.url("catalogue:service_detail", SERVICE).removeprefix(camera.base_url)
+    camera.visit(visitor, camera.url("identity:login", query=f"?next={service_path}"), "login")
+    camera.visit(visitor, camera.url("feedback:service", SERVICE), "feedback")
     anonymous_context.close()
 
-    new = _logged_in(browser, base_url, newcomer)
-    visit(new, url("registration:contact_details"), "registration")
-    new.context.close()
 
-    me = _logged_in(browser, base_url, resident)
+def _form_sent(camera: _Camera, me: Page) -> None:
+    """The demo report filled in, checked and sent: its pictures on the way."""
+    t = camera.t
     main: Callable[[], Locator] = lambda: me.get_by_role("main")  # noqa: E731
 
     def press(name: str) -> None:
         follow(me, main().get_by_role("button", name=name, exact=True))
 
-    me.goto(url("eforms:start", FORM))
+    me.goto(camera.url("eforms:start", FORM))
     press(t("Start"))
     # The first choice of each question and a message: the demo report's first page.
     for group in main().locator("fieldset").all():
         group.locator("label").first.click()
-    main().locator("textarea").first.fill(_MESSAGE[language])
-    shoot(me, "form")
+    main().locator("textarea").first.fill(_MESSAGE[camera.language])
+    camera.shoot(me, "form")
     press(t("Continue"))
     while me.get_by_role("heading", level=1).inner_text() != t("Check your answers before sending"):
         press(t("Continue"))
-    shoot(me, "check")
+    camera.shoot(me, "check")
     press(t("Send"))
     expect(main().get_by_role("link", name=t("Go to your e-services folder"))).to_be_visible()
-    shoot(me, "receipt")
-    visit(me, url("folder:index"), "folder")
+    camera.shoot(me, "receipt")
+
+
+def _resident_pages(camera: _Camera, me: Page) -> None:
+    camera.visit(me, camera.url("folder:index"), "folder")
     course = (
         Course.objects.filter(
             opens_at__lte=timezone.now(), closes_at__gte=timezone.now() + timedelta(days=1)
@@ -115,11 +138,9 @@ def capture(
         .first()
     )
     assert course is not None, "the demo courses have none open for enrolling"
-    visit(me, url("courses:course_detail", course.code), "enrolling")
-    visit(me, url("organisations:choose"), "organisation")
-    visit(me, url("catalogue:front_page"), "logout")
-    me.context.close()
-    return made
+    camera.visit(me, camera.url("courses:course_detail", course.code), "enrolling")
+    camera.visit(me, camera.url("organisations:choose"), "organisation")
+    camera.visit(me, camera.url("catalogue:front_page"), "logout")
 
 
 _MESSAGE = {
