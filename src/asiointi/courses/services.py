@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from asiointi.courses.models import LIVE, Attendance, Course, CourseSession, Enrollment
+from asiointi.courses.models import LIVE, Course, Enrollment
 from asiointi.courses.notices import (
     enrollment_folder_record,
     enrollment_notify,
@@ -362,23 +362,6 @@ def _cancel(
     _promote(course, now)
     _save_numbers(course)
     return enrollment
-
-
-@transaction.atomic
-def attendance_set(*, session: CourseSession, present: set[int], staff: "User") -> int:
-    """Mark who of the session's course's enrolled came (`present`: enrollment ids); everyone
-    else enrolled is marked absent. Returns how many were marked present."""
-    enrolled = Enrollment.objects.filter(course_id=session.course_id, status=Status.ENROLLED)
-    count = 0
-    for enrollment_id in enrolled.values_list("pk", flat=True):
-        came = enrollment_id in present
-        count += came
-        Attendance.objects.update_or_create(
-            enrollment_id=enrollment_id,
-            session=session,
-            defaults={"present": came, "marked_by": staff},
-        )
-    return count
 
 
 @transaction.atomic

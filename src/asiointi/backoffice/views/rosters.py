@@ -17,10 +17,10 @@ from asiointi.backoffice import rosters
 from asiointi.backoffice.access import agency_member_required
 from asiointi.backoffice.staff_forms import CapacityForm, RosterMessageForm
 from asiointi.courses import selectors as courses
+from asiointi.courses.attendance import attendance_set
 from asiointi.courses.models import Course, Enrollment
 from asiointi.courses.services import (
     EnrollmentRefused,
-    attendance_set,
     course_capacity_set,
     enrollment_cancel_by_staff,
 )
