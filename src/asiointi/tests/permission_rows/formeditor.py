@@ -1,9 +1,9 @@
 """The form editor.
 
-A service manager of the owning agency is not one of the matrix's personas (its staff are
-clerks); `formeditor/tests/test_access.py` tries the manager, a clerk, another agency's
-manager, a resident and an anonymous visitor on every address. Here: clerks of either agency
-get 404, a platform administrator with a verified device gets in, anyone else is sent to the
+Its own access test (`formeditor/tests/test_access.py`) tries a manager, a clerk, another
+agency's manager, a resident and an anonymous visitor on every address. Here: the service
+manager of the owning agency (whose service's form the rows open) and a platform administrator
+with a verified device get in, clerks of either agency get 404, anyone else is sent to the
 staff login."""
 
 from typing import Any
@@ -20,7 +20,7 @@ SEE_OTHER = Answer((302,), label="302 back into the editor")
 
 def editor(answer: Answer) -> Rule:
     def decide(persona: str, owner: str) -> Answer:
-        if persona == m.ADMIN:
+        if persona in (m.ADMIN, m.OWN_MANAGER):
             return answer
         if persona in (m.OWN_STAFF, m.OTHER_STAFF):
             return m.NOT_FOUND
