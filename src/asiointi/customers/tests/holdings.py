@@ -78,19 +78,49 @@ def holdings_make(django_capture_on_commit_callbacks: Any) -> Holdings:
     customer = customer_for_person(person)
     client = Client()
     client.force_login(person)
-    fill_parking(client)
+    submission, held, draft = _forms(client, customer, person, django_capture_on_commit_callbacks)
+    unheld = _file(customer, person, "")
+    _decision_and_contacts(customer, person, django_capture_on_commit_callbacks)
+    course = _course()
     with django_capture_on_commit_callbacks(execute=True):
+        enrollment = enrollment_create(
+            course=course,
+            acting=Acting(person=person, customer=customer),
+            participant=participant_self(),
+        )
+    message_files = [m.document.name for m in customer.threads.get().messages.all()]
+    return Holdings(
+        person=person,
+        customer=customer,
+        client=client,
+        submission=submission,
+        draft=draft,
+        enrollment=enrollment,
+        course=course,
+        files=[held.file.name, unheld.file.name, *message_files],
+    )
+
+
+def _forms(
+    client: Client, customer: Customer, person: User, on_commit: Any
+) -> tuple[Submission, Attachment, Draft]:
+    """A decided parking permit with a file, and a draft of another."""
+    fill_parking(client)
+    with on_commit(execute=True):
         client.post(url("submissions:draft_check", Draft.objects.get().pk))
     submission = Submission.objects.get()
     Submission.objects.filter(pk=submission.pk).update(status=Submission.Status.DECIDED)
     held = _file(customer, person, f"submission:{submission.pk}")
     draft_page = client.post(url("eforms:start", "asukaspysakointitunnus"))
     assert draft_page.status_code == 302
-    draft = Draft.objects.get()
-    unheld = _file(customer, person, "")
+    return submission, held, Draft.objects.get()
+
+
+def _decision_and_contacts(customer: Customer, person: User, on_commit: Any) -> None:
+    """A decision in a thread, an e-mail preference and a confirmed e-mail address."""
     agency = Agency.objects.first()
     assert agency is not None
-    with django_capture_on_commit_callbacks(execute=True):
+    with on_commit(execute=True):
         message_send(
             customer=customer,
             agency=agency,
@@ -108,6 +138,9 @@ def holdings_make(django_capture_on_commit_callbacks: Any) -> Holdings:
         expires_at=timezone.now(),
         verified_at=timezone.now(),
     )
+
+
+def _course() -> Course:
     service = Service.objects.filter(kind=Service.Kind.COURSE).first() or Service.objects.get(
         slug="asukaspysakointitunnus"
     )
@@ -127,23 +160,7 @@ def holdings_make(django_capture_on_commit_callbacks: Any) -> Holdings:
     CourseSession.objects.create(
         course=course, starts_at=now + timedelta(days=5), ends_at=now + timedelta(days=5, hours=1)
     )
-    with django_capture_on_commit_callbacks(execute=True):
-        enrollment = enrollment_create(
-            course=course,
-            acting=Acting(person=person, customer=customer),
-            participant=participant_self(),
-        )
-    message_files = [m.document.name for m in customer.threads.get().messages.all()]
-    return Holdings(
-        person=person,
-        customer=customer,
-        client=client,
-        submission=submission,
-        draft=draft,
-        enrollment=enrollment,
-        course=course,
-        files=[held.file.name, unheld.file.name, *message_files],
-    )
+    return course
 
 
 @pytest.fixture
