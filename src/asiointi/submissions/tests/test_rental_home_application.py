@@ -21,6 +21,24 @@ APPLICANT = {
     "email": "tessa@example.fi",
     "phone": "040 123 4567",
 }
+# A child moving in with the applicant.
+MEMBERS = {
+    "members-count": "1",
+    "members-0-member_name-given": "Aino",
+    "members-0-member_name-family": "Testilä",
+    "members-0-member_birth_date-day": "3",
+    "members-0-member_birth_date-month": "2",
+    "members-0-member_birth_date-year": "2019",
+    "members-0-member_relation": "child",
+}
+HOUSING = {"housing_type": "sublet", "housing_size": "24", "housing_need": "Asunto on liian pieni."}
+WISHES = {
+    "rooms": ["2", "3"],
+    "accessible": "no",
+    "move_from-day": "1",
+    "move_from-month": "1",
+    "move_from-year": "2099",
+}
 
 
 def pdf(name: str) -> SimpleUploadedFile:
@@ -59,39 +77,10 @@ def test_an_application_with_a_household_and_documents_is_sent(
     go(tessa_client, draft, "permit", {"permit_year": "yes"})
     go(tessa_client, draft, "permit_copy", {"permit_document": pdf("oleskelulupa.pdf")})
     go(tessa_client, draft, "household", {"others_moving": "yes"})
-    go(
-        tessa_client,
-        draft,
-        "members",
-        {
-            "members-count": "1",
-            "members-0-member_name-given": "Aino",
-            "members-0-member_name-family": "Testilä",
-            "members-0-member_birth_date-day": "3",
-            "members-0-member_birth_date-month": "2",
-            "members-0-member_birth_date-year": "2019",
-            "members-0-member_relation": "child",
-        },
-    )
-    go(
-        tessa_client,
-        draft,
-        "housing",
-        {"housing_type": "sublet", "housing_size": "24", "housing_need": "Asunto on liian pieni."},
-    )
+    go(tessa_client, draft, "members", MEMBERS)
+    go(tessa_client, draft, "housing", HOUSING)
     go(tessa_client, draft, "income", {"income_month": "2450,50", "wealth": "0"})
-    go(
-        tessa_client,
-        draft,
-        "wishes",
-        {
-            "rooms": ["2", "3"],
-            "accessible": "no",
-            "move_from-day": "1",
-            "move_from-month": "1",
-            "move_from-year": "2099",
-        },
-    )
+    go(tessa_client, draft, "wishes", WISHES)
     go(
         tessa_client,
         draft,

@@ -64,6 +64,25 @@ def _path(language: str, name: str) -> str:
         return reverse(name)
 
 
+def _preferences_set(page: Page, check_page: CheckPage) -> None:
+    """Text messages are refused without a confirmed number; e-mail in Swedish is saved."""
+    follow(page, page.get_by_role("link", name="Ilmoitukset"))
+    check_page(page, "notification preferences")
+    _choose(page, "Tekstiviestillä")
+    follow(page, page.get_by_role("button", name="Tallenna asetukset"))
+    expect(page.locator(".error-summary")).to_contain_text(
+        "Vahvistettua matkapuhelinnumeroa ei ole."
+    )
+    check_page(page, "preferences refused")
+    _choose(page, "Sähköpostilla")
+    _choose(page, "Svenska")
+    follow(page, page.get_by_role("button", name="Tallenna asetukset"))
+    expect(page.get_by_role("status")).to_contain_text("Ilmoitusasetuksesi on tallennettu.")
+    check_page(page, "preferences saved")
+    preference = NotificationPreference.objects.get()
+    assert (preference.channel, preference.language) == ("email", "sv")
+
+
 def test_a_resident_finds_reads_replies_sets_preferences_and_downloads_their_data(
     site: Site, open_page: OpenPage, check_page: CheckPage, clamd: str, tmp_path: Path
 ) -> None:
@@ -99,21 +118,7 @@ def test_a_resident_finds_reads_replies_sets_preferences_and_downloads_their_dat
 
     follow(page, page.get_by_role("link", name="Takaisin asiointikansioon"))
     expect(page.locator(".folder-summary")).not_to_contain_text("lukematon viesti")
-    follow(page, page.get_by_role("link", name="Ilmoitukset"))
-    check_page(page, "notification preferences")
-    _choose(page, "Tekstiviestillä")
-    follow(page, page.get_by_role("button", name="Tallenna asetukset"))
-    expect(page.locator(".error-summary")).to_contain_text(
-        "Vahvistettua matkapuhelinnumeroa ei ole."
-    )
-    check_page(page, "preferences refused")
-    _choose(page, "Sähköpostilla")
-    _choose(page, "Svenska")
-    follow(page, page.get_by_role("button", name="Tallenna asetukset"))
-    expect(page.get_by_role("status")).to_contain_text("Ilmoitusasetuksesi on tallennettu.")
-    check_page(page, "preferences saved")
-    preference = NotificationPreference.objects.get()
-    assert (preference.channel, preference.language) == ("email", "sv")
+    _preferences_set(page, check_page)
 
     follow(page, page.get_by_role("link", name="Lataa tietoni"))
     check_page(page, "download my data")

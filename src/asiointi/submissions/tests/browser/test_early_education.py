@@ -25,20 +25,8 @@ def child(me: Filler, number: int, given: str, code: str) -> None:
     item.get_by_label("Uppskattad vårdtid").fill("8")
 
 
-def test_a_guardian_applies_for_two_children_and_resumes_after_logging_out(
-    resident_page: Page,
-    portal: Site,
-    check_page: CheckPage,
-    open_page: OpenPage,
-    live_server: LiveServer,
-    tessa: User,
-) -> None:
-    me = Filler(resident_page, portal, "sv", check_page)
-    me.open_form("varhaiskasvatushakemus")
-    me.expect_page("Vårdnadshavarens uppgifter")
-    me.fill("Telefonnummer", "040 123 4567")
-    me.go_on()
-
+def _children(me: Filler) -> None:
+    """Two children, a third added and removed, a wrong identity code refused."""
     me.expect_page("Barnen som du söker plats för")
     child(me, 1, "Olli", "010120A985C")
     me.press("Lägg till ett barn")
@@ -57,6 +45,23 @@ def test_a_guardian_applies_for_two_children_and_resumes_after_logging_out(
     me.main.get_by_role("group", name="Barn 2", exact=True).get_by_label(
         "Barnets personbeteckning"
     ).fill("020220A9988")
+
+
+def test_a_guardian_applies_for_two_children_and_resumes_after_logging_out(
+    resident_page: Page,
+    portal: Site,
+    check_page: CheckPage,
+    open_page: OpenPage,
+    live_server: LiveServer,
+    tessa: User,
+) -> None:
+    me = Filler(resident_page, portal, "sv", check_page)
+    me.open_form("varhaiskasvatushakemus")
+    me.expect_page("Vårdnadshavarens uppgifter")
+    me.fill("Telefonnummer", "040 123 4567")
+    me.go_on()
+
+    _children(me)
     me.press("Spara och fortsätt senare")
     me.expect_page("Dina svar har sparats")
 

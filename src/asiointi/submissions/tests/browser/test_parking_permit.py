@@ -14,12 +14,8 @@ from asiointi.submissions.tests.browser.steps import Filler
 pytestmark = pytest.mark.browser
 
 
-def test_a_resident_applies_for_a_parking_permit(
-    resident_page: Page, portal: Site, check_page: CheckPage, tmp_path: Path
-) -> None:
-    me = Filler(resident_page, portal, "fi", check_page)
-    me.open_form("asukaspysakointitunnus")
-
+def _applicant_and_residence(me: Filler) -> None:
+    """An error and its fix on the applicant's page; the exit page for someone not eligible."""
     me.expect_page("Hakijan tiedot")
     # Prefilled from the register, shown masked and not editable.
     expect(me.main).to_contain_text("010280-****")
@@ -39,6 +35,9 @@ def test_a_resident_applies_for_a_parking_permit(
     me.choose("Kyllä")
     me.go_on()
 
+
+def _vehicle_to_insurance(me: Filler, tmp_path: Path) -> None:
+    """A leased car with its certificate, the permit's period, the insurance confirmed."""
     me.expect_page("Ajoneuvo")
     me.fill("Rekisteritunnus", "ABC-123")
     me.choose("Leasing-auto")
@@ -65,6 +64,16 @@ def test_a_resident_applies_for_a_parking_permit(
     me.expect_errors("Vahvista rastittamalla ruutu.")
     me.choose("Vakuutan antamani tiedot oikeiksi.")
     me.go_on()
+
+
+def test_a_resident_applies_for_a_parking_permit(
+    resident_page: Page, portal: Site, check_page: CheckPage, tmp_path: Path
+) -> None:
+    me = Filler(resident_page, portal, "fi", check_page)
+    me.open_form("asukaspysakointitunnus")
+
+    _applicant_and_residence(me)
+    _vehicle_to_insurance(me, tmp_path)
 
     me.expect_page("Tarkista vastauksesi ennen lähettämistä")
     expect(me.main).to_contain_text("Leasing-auto")
