@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 from django.conf import LazySettings
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
@@ -31,6 +32,19 @@ def _told(tessa: User) -> int:
     return OutboxMessage.objects.filter(recipient=tessa.email).count()
 
 
+def _clerk_logged_in(clerk: Page, portal: Site, check_page: CheckPage, device: TOTPDevice) -> Page:
+    """Kaisa logs in at the back office with her password and authenticator code."""
+    clerk.goto(portal.base_url + url("backoffice:login"))
+    check_page(clerk, "staff login")
+    clerk.get_by_label("Käyttäjätunnus").fill("kaisa")
+    clerk.get_by_label("Salasana").fill(PASSWORD)
+    clerk.get_by_label("Koodi todennussovelluksesta tai varakoodi").fill(totp_code(device))
+    follow(clerk, clerk.get_by_role("button", name="Kirjaudu"))
+    expect(clerk.get_by_role("heading", level=1)).to_contain_text("Asiat:")
+    check_page(clerk, "inbox")
+    return clerk
+
+
 def test_a_clerk_takes_a_case_from_new_to_decided_and_the_resident_follows_it(
     portal: Site,
     live_server: LiveServer,
@@ -50,15 +64,7 @@ def test_a_clerk_takes_a_case_from_new_to_decided_and_the_resident_follows_it(
     resident = open_page()
     log_in(resident, live_server, tessa)
 
-    clerk = open_page()
-    clerk.goto(portal.base_url + url("backoffice:login"))
-    check_page(clerk, "staff login")
-    clerk.get_by_label("Käyttäjätunnus").fill("kaisa")
-    clerk.get_by_label("Salasana").fill(PASSWORD)
-    clerk.get_by_label("Koodi todennussovelluksesta tai varakoodi").fill(totp_code(device))
-    follow(clerk, clerk.get_by_role("button", name="Kirjaudu"))
-    expect(clerk.get_by_role("heading", level=1)).to_contain_text("Asiat:")
-    check_page(clerk, "inbox")
+    clerk = _clerk_logged_in(open_page(), portal, check_page, device)
 
     follow(clerk, clerk.get_by_role("link", name=case.reference))
     expect(clerk.locator(".case-status")).to_have_text("Uusi")

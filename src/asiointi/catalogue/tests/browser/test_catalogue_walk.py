@@ -2,9 +2,11 @@
 and buttons: search, a service, the language switch, help, an agency, filters, nothing found,
 a missing page; and "Go to the service" from a service page."""
 
+from dataclasses import dataclass
+
 import pytest
 from django.utils import translation
-from playwright.sync_api import expect
+from playwright.sync_api import Locator, Page, expect
 
 from asiointi.catalogue import help
 from asiointi.catalogue.models import Category, Service
@@ -29,32 +31,66 @@ pytestmark = pytest.mark.browser
 FILTERS = ("agency", "category", "audience")
 
 
+@dataclass
+class Walk:
+    """One person's walk: the page, the site, the page check, and texts in the language."""
+
+    page: Page
+    site: Site
+    check: CheckPage
+    language: str
+
+    def t(self, message: str, context: str = "") -> str:
+        return self.site.text(self.language, message, context)
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_person_finds_a_service_reads_it_in_another_language_and_finds_help(
     open_page: OpenPage, site: Site, check_page: CheckPage, language: str, viewport: str
 ) -> None:
-    def t(message: str, context: str = "") -> str:
-        return site.text(language, message, context)
-
     page = open_page(VIEWPORTS[viewport])
+    walk = Walk(page, site, check_page, language)
+    t = walk.t
     parking = Service.objects.select_related("agency").get(slug=PARKING)
     name = site.name(language, parking)
+    _search_and_switch_language(walk, parking, name)
+    main_nav = page.get_by_role("navigation", name=t("Main"))
+    _help_pages(walk, main_nav)
+    agency_name = _agencies_and_all_services(walk, main_nav, parking, name)
+    form = page.get_by_role("form", name=t("Search and filter e-services"))
+    _filter(walk, form, viewport, parking, agency_name)
 
+    form.get_by_label(t("Search e-services")).fill("xyzzy qwertyuiop")
+    follow(page, form.get_by_role("button", name=t("Show e-services")))
+    assert_at(page, site.path(language, "service_list"), q="xyzzy qwertyuiop")
+    assert results_count(page) == 0
+    expect(page.get_by_text(t("No e-services match your search."))).to_be_visible()
+    walk.check(page, "a search that finds nothing")
+
+    response = page.goto(site.url(language, "service_detail", slug=NO_SUCH_SERVICE))
+    assert response is not None and response.status == 404
+    expect_language(page, language)
+    expect(page.get_by_role("heading", level=1)).to_have_text(t("Page not found"))
+    walk.check(page, "a missing page")
+
+
+def _search_and_switch_language(walk: Walk, parking: Service, name: str) -> None:
+    page, site, language, t = walk.page, walk.site, walk.language, walk.t
     page.goto(site.url(language, "front_page"))
     expect_language(page, language)
-    check_page(page, "front page")
+    walk.check(page, "front page")
 
     search = page.get_by_role("search")
     search.get_by_label(t("Search e-services")).fill(name)
     follow(page, search.get_by_role("button", name=t("Search")))
     assert_at(page, site.path(language, "service_list"), q=name)
-    check_page(page, "search results")
+    walk.check(page, "search results")
 
     follow(page, page.get_by_role("main").get_by_role("link", name=name, exact=True))
     assert_at(page, site.path(language, "service_detail", slug=PARKING))
     expect(page.get_by_role("heading", level=1)).to_have_text(name)
-    check_page(page, "service page")
+    walk.check(page, "service page")
 
     other = NEXT_LANGUAGE[language]
     switch = page.get_by_role("navigation", name=t("Language"))
@@ -62,20 +98,22 @@ def test_a_person_finds_a_service_reads_it_in_another_language_and_finds_help(
     assert_at(page, site.path(other, "service_detail", slug=PARKING))
     expect_language(page, other)
     expect(page.get_by_role("heading", level=1)).to_have_text(site.name(other, parking))
-    check_page(page, f"service page after switching to {other}")
+    walk.check(page, f"service page after switching to {other}")
 
     switch = page.get_by_role("navigation", name=site.text(other, "Language"))
     follow(page, switch.get_by_role("link", name=site.language_name(language)))
     assert_at(page, site.path(language, "service_detail", slug=PARKING))
     expect_language(page, language)
     expect(page.get_by_role("heading", level=1)).to_have_text(name)
-    check_page(page, "service page after switching back")
+    walk.check(page, "service page after switching back")
 
-    main_nav = page.get_by_role("navigation", name=t("Main"))
+
+def _help_pages(walk: Walk, main_nav: Locator) -> None:
+    page, site, language, t = walk.page, walk.site, walk.language, walk.t
     follow(page, main_nav.get_by_role("link", name=t("Instructions")))
     assert_at(page, site.path(language, "help_index"))
     expect(page.get_by_role("heading", level=1)).to_have_text(t("Instructions"))
-    check_page(page, "instructions")
+    walk.check(page, "instructions")
 
     for help_page in help.help_pages():
         title = help_page.title[language]
@@ -95,12 +133,12 @@ def test_a_person_finds_a_service_reads_it_in_another_language_and_finds_help(
         elif number > 1:
             page.go_back()
         assert_at(page, site.path(language, "help_index"))
-        check_page(page, "instructions")
+        walk.check(page, "instructions")
         title = help_page.title[language]
         follow(page, page.get_by_role("main").get_by_role("link", name=title, exact=True))
         assert_at(page, site.path(language, "help_page", slug=help_page.slug))
         expect(page.get_by_role("heading", level=1)).to_have_text(title)
-        check_page(page, f"help page {help_page.slug}")
+        walk.check(page, f"help page {help_page.slug}")
 
     footer = page.get_by_role("navigation", name=t("Footer"))
     for slug, link_text in footer_links.items():
@@ -109,28 +147,36 @@ def test_a_person_finds_a_service_reads_it_in_another_language_and_finds_help(
         expect(page.get_by_role("heading", level=1)).to_have_text(
             help.help_page(slug).title[language]
         )
-        check_page(page, f"{link_text} from the footer")
+        walk.check(page, f"{link_text} from the footer")
 
+
+def _agencies_and_all_services(walk: Walk, main_nav: Locator, parking: Service, name: str) -> str:
+    """The agency list, the parking permit's agency, then every e-service; returns the agency's
+    name."""
+    page, site, language, t = walk.page, walk.site, walk.language, walk.t
     follow(page, main_nav.get_by_role("link", name=t("Agencies")))
     assert_at(page, site.path(language, "agency_list"))
     expect(page.get_by_role("heading", level=1)).to_have_text(t("Agencies"))
-    check_page(page, "agencies")
+    walk.check(page, "agencies")
 
     agency_name = site.name(language, parking.agency)
     follow(page, page.get_by_role("main").get_by_role("link", name=agency_name, exact=True))
     assert_at(page, site.path(language, "agency_detail", slug=parking.agency.slug))
     expect(page.get_by_role("heading", level=1)).to_have_text(agency_name)
     expect(page.get_by_role("main").get_by_role("link", name=name, exact=True)).to_be_visible()
-    check_page(page, "agency page")
+    walk.check(page, "agency page")
 
     follow(page, main_nav.get_by_role("link", name=t("E-services", "list")))
     assert_at(page, site.path(language, "service_list"))
     expect(page.get_by_role("heading", level=1)).to_have_text(t("E-services", "list"))
     assert results_count(page) == Service.objects.filter(published=True).count()
-    check_page(page, "all e-services")
+    walk.check(page, "all e-services")
+    return agency_name
 
+
+def _filter(walk: Walk, form: Locator, viewport: str, parking: Service, agency_name: str) -> None:
+    page, site, language, t = walk.page, walk.site, walk.language, walk.t
     # Each walk tries one of the filters; the six walks try each of them twice.
-    form = page.get_by_role("form", name=t("Search and filter e-services"))
     kind = FILTERS[(LANGUAGES.index(language) + (viewport == "phone")) % len(FILTERS)]
     published = Service.objects.filter(published=True)
     if kind == "agency":
@@ -156,20 +202,7 @@ def test_a_person_finds_a_service_reads_it_in_another_language_and_finds_help(
     assert 0 < results_count(page) == count
     select = page.locator(f"select[name={kind}]")
     expect(select).to_have_value(expected[kind])
-    check_page(page, f"e-services filtered by {kind}")
-
-    form.get_by_label(t("Search e-services")).fill("xyzzy qwertyuiop")
-    follow(page, form.get_by_role("button", name=t("Show e-services")))
-    assert_at(page, site.path(language, "service_list"), q="xyzzy qwertyuiop")
-    assert results_count(page) == 0
-    expect(page.get_by_text(t("No e-services match your search."))).to_be_visible()
-    check_page(page, "a search that finds nothing")
-
-    response = page.goto(site.url(language, "service_detail", slug=NO_SUCH_SERVICE))
-    assert response is not None and response.status == 404
-    expect_language(page, language)
-    expect(page.get_by_role("heading", level=1)).to_have_text(t("Page not found"))
-    check_page(page, "a missing page")
+    walk.check(page, f"e-services filtered by {kind}")
 
 
 def test_go_to_the_service_leads_to_the_external_system(
