@@ -61,7 +61,7 @@ def test_the_parking_permit_pages_look_finished(
     me.go_on()
     me.expect_page("Ajoneuvo")
     me.fill("Rekisteritunnus", "ABC-123")
-    me.choose("Leasing-auto")
+    me.choose("Omistaja tai haltija")  # a leased car would add the certificate page
     me.go_on()
 
     me.expect_page("Voimassaolo")
@@ -81,6 +81,11 @@ def test_the_parking_permit_pages_look_finished(
     me.expect_page("Vakuutus")
     me.choose("Vakuutan antamani tiedot oikeiksi.")
     me.go_on()
+    _check_and_send(me, day, month, year)
+
+
+def _check_and_send(me: Filler, day: str, month: str, year: str) -> None:
+    """The check page's rows and the date as given; the receipt and its accessible PDF."""
     me.expect_page("Tarkista vastauksesi ennen lähettämistä")
     row = me.main.locator(".summary-list__row").filter(has_text="Rekisteritunnus")
     tops = row.locator("dt, dd").evaluate_all(
