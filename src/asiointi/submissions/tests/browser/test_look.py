@@ -61,7 +61,7 @@ def test_the_parking_permit_pages_look_finished(
     me.go_on()
     me.expect_page("Ajoneuvo")
     me.fill("Rekisteritunnus", "ABC-123")
-    me.choose("Leasing-auto")
+    me.choose("Omistaja tai haltija")  # a leased car would add the certificate page
     me.go_on()
 
     me.expect_page("Voimassaolo")
