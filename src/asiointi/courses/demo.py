@@ -7,11 +7,12 @@ some opening in a quarter of an hour (with their countdown and pre-queue), some 
 one with every place taken and free waiting places, so the waiting list can be seen working.
 Existing rows are kept unless refresh.
 
-A course names its `venue` (a `[[venue]]` with name.fi/sv/en and an optional address), the
-`weekdays` it meets on (0 = Monday) at `time` for `minutes` (default 90), for `weeks` weeks from six
-weeks after loading; enrollment opens `opens_in_hours` after loading (negative: already open) and
-closes the day before the first session; cancelling is free until `cancel_days` (default 7) before
-it. Without its own description or audience, a course has its service's summary and "Adults".
+A course names its `venue` (a `[[venue]]` whose name.fi/sv/en holds the street address in that
+language: the address field has one language only), the `weekdays` it meets on (0 = Monday) at
+`time` for `minutes` (default 90), for `weeks` weeks from six weeks after loading; enrollment opens
+`opens_in_hours` after loading (negative: already open) and closes the day before the first
+session; cancelling is free until `cancel_days` (default 7) before it. Without its own description
+or audience, a course has its service's summary and "Adults". Price "0" is free of charge.
 """
 
 import tomllib
@@ -86,7 +87,6 @@ def _course_fields(
         "opens_at": opens_at,
         "closes_at": first - timedelta(days=1),
         "cancellation_deadline": first - timedelta(days=entry.get("cancel_days", 7)),
-        "address": venue.get("address", ""),
         **{name: entry[name] for name in PLAIN_FIELDS if name in entry},
     }
     audience = entry.get("audience", ADULTS)
