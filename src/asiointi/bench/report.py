@@ -14,7 +14,7 @@ SECTION = re.compile(r"<!-- bench:(?P<key>\S+) -->\n.*?<!-- /bench:(?P=key) -->\
 # Hand-written: what the figures mean for the project, where the time goes, what was tried. A run
 # keeps it as it is, after the introduction.
 FINDINGS = re.compile(r"<!-- findings -->\n.*?<!-- /findings -->\n", re.DOTALL)
-PROFILE_ORDER = ("sqlite-locmem", "postgresql-redis")
+PROFILE_ORDER = ("sqlite-locmem", "postgresql-redis", "topology")
 
 INTRODUCTION = """\
 # Performance
