@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OIDC_PEER := src/asiointi/identity/tests/oidc_peer
 
 .PHONY: run test setup bench guide check lint messages chromium xmlsec1 clamav poppler system-libs clean \
-	prod-up prod-down nginx
+	prod-up prod-down nginx bench-topology
 
 # DEBUG is off unless set, so that a forgotten variable never runs production on the embedded
 # profile's keys; these targets run the embedded profile (`make bench` then starts its own server
@@ -40,6 +40,13 @@ prod-up: $(VENV)/.runtime messages system-libs clamav nginx $(OIDC_PEER)/node_mo
 
 prod-down:
 	PYTHONPATH=src $(BIN)/python -m asiointi.operations.topology down --root $(PROD_DIR)
+
+# The enrollment rush of `make bench` against the topology prod-up started (docs/performance.md):
+# seeded into its database, through nginx over HTTPS. RUSH_RESIDENTS=1000 for a smaller rush.
+RUSH_RESIDENTS ?= 5000
+bench-topology: $(VENV)/.runtime
+	PYTHONPATH=src $(BIN)/python -m asiointi.bench --target https://127.0.0.1:$${PROD_HTTPS_PORT:-8443} \
+		--topology-root $(PROD_DIR) --residents $(RUSH_RESIDENTS)
 
 # The help pages' pictures: the portal (a live server with the demo data) photographed by Chromium
 # in fi, sv and en into catalogue/static/catalogue/guide/, which is committed.

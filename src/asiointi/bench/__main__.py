@@ -1,5 +1,8 @@
 """`python -m asiointi.bench`: measure every scenario and rewrite docs/performance.md.
 
+With --target https://127.0.0.1:8443 it runs the enrollment rush against the topology that
+`make prod-up` started (asiointi.bench.topology) instead of a gunicorn of its own.
+
 Exits 0 when it measured, whether targets were met or not; 1 when it could not measure.
 """
 
@@ -23,6 +26,7 @@ from asiointi.bench.server import (
     production_environment,
     running_server,
 )
+from asiointi.bench.topology import LIVENESS, PROFILE, describe, use_topology
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 # Sync workers, as behind production's proxy: gthread's keep-alive connections stay with the
@@ -51,7 +55,32 @@ def parse_arguments(argv: list[str] | None, scenario_names: list[str]) -> argpar
     parser.add_argument(
         "--report", type=Path, default=BASE_DIR / "docs" / "performance.md", help="report file"
     )
+    add_topology_arguments(parser)
+    parser.add_argument(
+        "--residents", type=int, help="a smaller (or larger) enrollment rush: this many residents"
+    )
     return parser.parse_args(argv)
+
+
+def add_topology_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--target",
+        help="the address of a running topology (make prod-up's https://127.0.0.1:8443): run "
+        "the enrollment rush there, with no server of the bench's own",
+    )
+    parser.add_argument(
+        "--topology-root",
+        type=Path,
+        default=BASE_DIR / "var" / "prod",
+        help="the topology's root directory (make prod-up's PROD_DIR), whose env file it reads",
+    )
+
+
+def topology_arguments(argv: list[str] | None) -> argparse.Namespace:
+    """--target and --topology-root, read before Django starts (they choose its settings)."""
+    parser = argparse.ArgumentParser(add_help=False)
+    add_topology_arguments(parser)
+    return parser.parse_known_args(argv)[0]
 
 
 def machine() -> str:
@@ -80,12 +109,55 @@ def measure(
     scenarios: list[Scenario], server: ServerConfig, load: LoadSettings, run: RunInfo
 ) -> list[Section]:
     with running_server(server, dict(os.environ)) as base_url:
-        bench = Bench(base_url, load)
-        sections = []
-        for scenario in scenarios:
-            print(f"{scenario.title} on {base_url}:", flush=True)
-            sections.append(Section(scenario, run, scenario.run(bench)))
-        return sections
+        return measure_on(Bench(base_url, load), scenarios, run)
+
+
+def measure_on(bench: Bench, scenarios: list[Scenario], run: RunInfo) -> list[Section]:
+    sections = []
+    for scenario in scenarios:
+        print(f"{scenario.title} on {bench.base_url}:", flush=True)
+        sections.append(Section(scenario, run, scenario.run(bench)))
+    return sections
+
+
+def chosen_scenarios(arguments: argparse.Namespace) -> list[Scenario]:
+    from asiointi.bench.scenarios import SCENARIOS, courses
+
+    names = arguments.scenario or []
+    if arguments.target:
+        # Only the rush needs nothing but the portal's own pages; the others measure against
+        # the bench's bare view with wrk, which speaks plain HTTP.
+        if set(names) - {"courses"}:
+            raise BenchError("Against a --target only the enrollment rush (courses) runs.")
+        names = ["courses"]
+    chosen = [s for s in SCENARIOS if not names or s.name in names]
+    if arguments.residents:
+        rush = courses.scenario(arguments.residents)
+        chosen = [rush if s.name == "courses" else s for s in chosen]
+    return chosen
+
+
+def run_info(arguments: argparse.Namespace, server: ServerConfig, load: LoadSettings) -> RunInfo:
+    return RunInfo(
+        date=datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        machine=machine(),
+        profile=PROFILE if arguments.target else current_profile(),
+        server=describe(arguments.target) if arguments.target else server.describe(),
+        load=load,
+    )
+
+
+def measure_all(
+    arguments: argparse.Namespace, chosen: list[Scenario], load: LoadSettings, run: RunInfo
+) -> list[Section]:
+    if arguments.target:
+        bench = Bench(arguments.target.rstrip("/"), load, arguments.ca_file, LIVENESS)
+        return measure_on(bench, chosen, run)
+    ensure_wrk()
+    print(f"Preparing {run.profile.label}: migrate, load_demo, collectstatic", flush=True)
+    prepare_site()
+    server = ServerConfig(workers=arguments.workers, threads=arguments.threads)
+    return measure(chosen, server, load, run)
 
 
 def summary(sections: list[Section]) -> str:
@@ -109,15 +181,27 @@ def warn_if_busy() -> None:
         )
 
 
-def main(argv: list[str] | None = None) -> int:
-    # Django reads the production profile's variables when it starts, so set them first.
-    os.environ.update(production_environment())
+def start_django(argv: list[str] | None) -> str:
+    """Django with the settings of what is measured; the certificate to trust (or "")."""
+    where = topology_arguments(argv)
+    ca_file = ""
+    if where.target:
+        ca_file = use_topology(where.topology_root.resolve())
+    else:
+        # Django reads the production profile's variables when it starts, so set them first.
+        os.environ.update(production_environment())
     import django
+
+    django.setup()
+    return ca_file
+
+
+def main(argv: list[str] | None = None) -> int:
     from django.core.exceptions import ImproperlyConfigured
 
     try:
-        django.setup()
-    except ImproperlyConfigured as error:
+        ca_file = start_django(argv)
+    except (ImproperlyConfigured, BenchError) as error:
         # A setting production newly requires: the caller sets it, or server.py gets a stand-in.
         print(f"make bench could not start the production profile: {error}", file=sys.stderr)
         return 1
@@ -125,8 +209,8 @@ def main(argv: list[str] | None = None) -> int:
 
     names = [scenario.name for scenario in SCENARIOS]
     arguments = parse_arguments(argv, names)
+    arguments.ca_file = ca_file
     signal.signal(signal.SIGTERM, stop_on_sigterm)
-    chosen = [s for s in SCENARIOS if not arguments.scenario or s.name in arguments.scenario]
     server = ServerConfig(workers=arguments.workers, threads=arguments.threads)
     load = LoadSettings(
         connections=arguments.connections,
@@ -134,19 +218,10 @@ def main(argv: list[str] | None = None) -> int:
         round_seconds=max(1, arguments.seconds // arguments.rounds),
         warmup_seconds=arguments.warmup,
     )
-    run = RunInfo(
-        date=datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
-        machine=machine(),
-        profile=current_profile(),
-        server=server.describe(),
-        load=load,
-    )
+    run = run_info(arguments, server, load)
     warn_if_busy()
     try:
-        ensure_wrk()
-        print(f"Preparing {run.profile.label}: migrate, load_demo, collectstatic", flush=True)
-        prepare_site()
-        sections = measure(chosen, server, load, run)
+        sections = measure_all(arguments, chosen_scenarios(arguments), load, run)
     except BenchError as error:
         print(f"make bench could not measure: {error}", file=sys.stderr)
         return 1

@@ -7,11 +7,13 @@ Latency is counted from the planned arrival time, so time spent waiting for a fr
 counts too (no coordinated omission). A request that follows its redirect, as a browser does after
 a form's POST, is timed twice: to the redirect, and to the end of the page it leads to, which is
 when the person sees the answer. Plain asyncio sockets keep the generator cheap: its CPU
-time is reported beside the figures, since it shares the machine with the server.
+time is reported beside the figures, since it shares the machine with the server. An https://
+address is spoken to with TLS, a new connection (and handshake) per request, as for plain HTTP.
 """
 
 import asyncio
 import resource
+import ssl
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -101,8 +103,30 @@ def _follow_up(request: OneRequest, location: str) -> OneRequest:
     return OneRequest("GET", path, headers)
 
 
-async def _send(host: str, port: int, raw: bytes) -> tuple[int, str, bytes]:
-    reader, writer = await asyncio.open_connection(host, port)
+@dataclass(frozen=True)
+class Address:
+    host: str
+    port: int
+    tls: ssl.SSLContext | None
+
+    @classmethod
+    def of(cls, base_url: str, ca_file: str = "") -> "Address":
+        """`ca_file`: the certificate to trust for https:// (a local topology's self-signed one);
+        without it, the system's certificate authorities."""
+        address = urlsplit(base_url)
+        tls = None
+        if address.scheme == "https":
+            tls = ssl.create_default_context(cafile=ca_file or None)
+        default_port = 443 if tls else 80
+        return cls(address.hostname or "127.0.0.1", address.port or default_port, tls)
+
+    @property
+    def host_header(self) -> str:
+        return f"{self.host}:{self.port}"
+
+
+async def _send(address: Address, raw: bytes) -> tuple[int, str, bytes]:
+    reader, writer = await asyncio.open_connection(address.host, address.port, ssl=address.tls)
     try:
         writer.write(raw)
         await writer.drain()
@@ -113,21 +137,36 @@ async def _send(host: str, port: int, raw: bytes) -> tuple[int, str, bytes]:
         for line in header_lines:
             if line.lower().startswith("location:"):
                 location = line.split(":", 1)[1].strip()
-        body = await reader.read()  # until the server closes
+        body = await _read_to_close(reader)
         return status, location, body
     finally:
         writer.close()
+
+
+async def _read_to_close(reader: asyncio.StreamReader) -> bytes:
+    """The body, up to the server closing the connection (`Connection: close`). Over TLS a server
+    may close without TLS's own goodbye (nginx does, with the body complete): that is an end."""
+    chunks = []
+    try:
+        while chunk := await reader.read(65536):
+            chunks.append(chunk)
+    except ssl.SSLError as error:
+        if "UNEXPECTED_EOF" not in str(error) and "APPLICATION_DATA_AFTER_CLOSE" not in str(error):
+            raise
+    return b"".join(chunks)
 
 
 Extract = Callable[[bytes], str]
 
 
 async def _run(
-    base_url: str, requests: list[OneRequest], rate: float, limit: int, extract: Extract | None
+    address: Address,
+    requests: list[OneRequest],
+    rate: float,
+    limit: int,
+    extract: Extract | None,
 ) -> OpenLoadResult:
-    address = urlsplit(base_url)
-    host, port = address.hostname or "127.0.0.1", address.port or 80
-    encoded = [_encode(request, f"{host}:{port}") for request in requests]
+    encoded = [_encode(request, address.host_header) for request in requests]
     slots = asyncio.Semaphore(limit)
     answers: list[Answer | None] = [None] * len(requests)
     start = time.perf_counter()
@@ -136,12 +175,12 @@ async def _run(
         planned = start + index / rate
         await asyncio.sleep(max(0.0, planned - time.perf_counter()))
         async with slots:
-            status, location, _ = await _attempt(host, port, encoded[index])
+            status, location, _ = await _attempt(address, encoded[index])
             took = int((time.perf_counter() - planned) * 1e6)
             page_status, page_took, text = 0, 0, ""
             if requests[index].follow and location:
-                follow_up = _encode(_follow_up(requests[index], location), f"{host}:{port}")
-                page_status, _, body = await _attempt(host, port, follow_up)
+                follow_up = _encode(_follow_up(requests[index], location), address.host_header)
+                page_status, _, body = await _attempt(address, follow_up)
                 page_took = int((time.perf_counter() - planned) * 1e6)
                 text = extract(body) if extract else ""
         answers[index] = Answer(status, location, took, page_status, page_took, text)
@@ -151,10 +190,10 @@ async def _run(
     return OpenLoadResult([a for a in answers if a is not None], seconds, 0.0)
 
 
-async def _attempt(host: str, port: int, raw: bytes) -> tuple[int, str, bytes]:
+async def _attempt(address: Address, raw: bytes) -> tuple[int, str, bytes]:
     """Status, Location and body; status 0 when there was no answer in time."""
     try:
-        return await asyncio.wait_for(_send(host, port, raw), TIMEOUT_SECONDS)
+        return await asyncio.wait_for(_send(address, raw), TIMEOUT_SECONDS)
     except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError):
         return 0, "", b""
 
@@ -165,11 +204,13 @@ def open_load(
     rate: float,
     limit: int,
     extract: Extract | None = None,
+    ca_file: str = "",
 ) -> OpenLoadResult:
     """Send the requests at `rate` per second, at most `limit` at a time; answers in order.
-    `extract` reads what matters from each followed redirect's page."""
+    `extract` reads what matters from each followed redirect's page; `ca_file`: see Address."""
+    address = Address.of(base_url, ca_file)
     before = resource.getrusage(resource.RUSAGE_SELF)
-    result = asyncio.run(_run(base_url, requests, rate, limit, extract))
+    result = asyncio.run(_run(address, requests, rate, limit, extract))
     after = resource.getrusage(resource.RUSAGE_SELF)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return OpenLoadResult(result.answers, result.seconds, cpu)

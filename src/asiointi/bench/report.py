@@ -14,7 +14,7 @@ SECTION = re.compile(r"<!-- bench:(?P<key>\S+) -->\n.*?<!-- /bench:(?P=key) -->\
 # Hand-written: what the figures mean for the project, where the time goes, what was tried. A run
 # keeps it as it is, after the introduction.
 FINDINGS = re.compile(r"<!-- findings -->\n.*?<!-- /findings -->\n", re.DOTALL)
-PROFILE_ORDER = ("sqlite-locmem", "postgresql-redis")
+PROFILE_ORDER = ("sqlite-locmem", "postgresql-redis", "topology")
 
 INTRODUCTION = """\
 # Performance
@@ -33,6 +33,16 @@ environment: plain `make bench` measures the embedded profile (SQLite + local me
 measures production's (PostgreSQL + Redis). Each profile has its own sections below: a run
 rewrites those it measured and keeps the others. `.venv/bin/python -m asiointi.bench --help`
 lists the options (duration, rounds, connections, gunicorn workers, a single scenario).
+
+The enrollment rush also runs against the production topology that `make prod-up` started (two
+gunicorn nodes behind nginx with TLS, PostgreSQL, Redis, a Celery worker): `make bench-topology`
+(`RUSH_RESIDENTS=1000` for a smaller rush, which keeps 50 residents to a course), or
+`.venv/bin/python -m asiointi.bench --target https://127.0.0.1:8443 --topology-root var/prod`.
+The bench then starts no server: it reads the topology's `env` file (its keys, database and
+Redis), seeds the courses and residents into its database, makes the sessions in its Redis, and
+sends the rush through nginx over HTTPS, trusting the topology's own certificate. The nodes have
+no bare view: their liveness address `/healthz` is the baseline. Its sections are the
+*make prod-up's topology* ones.
 
 Every page is measured against a bare Django view: a constant page served through the same
 middleware by the same gunicorn, in the same run (`asiointi.bench.settings` adds it to the

@@ -102,6 +102,10 @@ class Bench:
 
     base_url: str
     load: LoadSettings
+    # The certificate to trust at an https:// base_url (a local topology's self-signed one).
+    ca_file: str = ""
+    # The baseline: the bench's own bare view, or a running topology's liveness address.
+    bare: Target = BARE
 
     def check(self, target: Target) -> None:
         for path in target.paths:

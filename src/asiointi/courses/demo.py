@@ -1,13 +1,24 @@
-"""Demo courses: a spring term of the Adult Education Centre and a swimming school.
+"""Demo courses of the spring term, read from demo/*.toml: the Adult Education Centre, the swimming
+school, Annantalo's art courses, gym groups for older people, adapted sports groups and playground
+clubs.
 
 Times are set relative to the first load, so a fresh `make run` always has courses already open,
-one opening in a quarter of an hour (with its countdown and pre-queue), some opening in days and
+some opening in a quarter of an hour (with their countdown and pre-queue), some opening in days and
 one with every place taken and free waiting places, so the waiting list can be seen working.
 Existing rows are kept unless refresh.
+
+A course names its `venue` (a `[[venue]]` whose name.fi/sv/en holds the street address in that
+language: the address field has one language only), the `weekdays` it meets on (0 = Monday) at
+`time` for `minutes` (default 90), for `weeks` weeks from six weeks after loading; enrollment opens
+`opens_in_hours` after loading (negative: already open) and closes the day before the first
+session; cancelling is free until `cancel_days` (default 7) before it. Without its own description
+or audience, a course has its service's summary and "Adults". Price "0" is free of charge.
 """
 
+import tomllib
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -19,268 +30,72 @@ from asiointi.courses.models import Course, CourseSession
 from asiointi.customers.acting import Acting
 from asiointi.customers.services import customer_for_person
 
+DEMO_DIR = Path(__file__).resolve().parent / "demo"
+LANGUAGES = ("fi", "sv", "en")
 TERM = {"fi": "kevät 2027", "sv": "våren 2027", "en": "spring 2027"}
-AEC_PLACE = {
-    "fi": "Työväenopisto, Sturenkatu 4",
-    "sv": "Arbetarinstitutet, Sturegatan 4",
-    "en": "Adult Education Centre, Sturenkatu 4",
-}
-POOL_PLACE = {
-    "fi": "Itäkeskuksen uimahalli",
-    "sv": "Östra centrums simhall",
-    "en": "Itäkeskus swimming hall",
-}
 ADULTS = {"fi": "Aikuiset", "sv": "Vuxna", "en": "Adults"}
-# code, service, name, weekday (0 = Monday), hour, sessions, capacity, waiting, price, opens in
-# hours (negative: already open), extra fields.
-COURSES: list[
-    tuple[str, str, dict[str, str], int, int, int, int, int, str, float, dict[str, Any]]
-] = [
-    (
-        "ty-espanja-1",
-        "espanjan-alkeet",
-        {
-            "fi": "Espanjan alkeet 1",
-            "sv": "Spanska för nybörjare 1",
-            "en": "Spanish for beginners 1",
-        },
-        1,
-        18,
-        12,
-        20,
-        10,
-        "68",
-        -48,
-        {"teacher": "María López"},
-    ),
-    (
-        "ty-akvarelli",
-        "akvarellimaalaus",
-        {
-            "fi": "Akvarellimaalaus, päiväryhmä",
-            "sv": "Akvarellmålning, dagsgrupp",
-            "en": "Watercolour painting, day group",
-        },
-        2,
-        10,
-        10,
-        14,
-        6,
-        "82",
-        -48,
-        {"teacher": "Leena Virta"},
-    ),
-    (
-        "ty-digi-seniorit",
-        "digitaidot-senioreille",
-        {
-            "fi": "Älypuhelin tutuksi",
-            "sv": "Bekanta dig med smarttelefonen",
-            "en": "Getting to know your smartphone",
-        },
-        3,
-        10,
-        8,
-        12,
-        6,
-        "35",
-        0.25,
-        {
-            "teacher": "Pekka Salo",
-            "min_age": 60,
-            "questions": [
-                {
-                    "key": "device",
-                    "text": {
-                        "fi": "Mikä laite sinulla on?",
-                        "sv": "Vilken apparat har du?",
-                        "en": "Which device do you have?",
-                    },
-                    "required": True,
-                }
-            ],
-        },
-    ),
-    (
-        "ty-keramiikka",
-        "keramiikka",
-        {
-            "fi": "Keramiikka: dreijaus ja käsinrakentelu",
-            "sv": "Keramik: drejning och handbyggnad",
-            "en": "Ceramics: wheel throwing and hand building",
-        },
-        0,
-        17,
-        14,
-        4,
-        6,
-        "105",
-        -72,
-        {"teacher": "Anna Savi", "limit_per_term": 2},
-    ),
-    (
-        "ty-suomi-1",
-        "suomen-kielen-alkeet",
-        {"fi": "Suomi 1", "sv": "Finska 1", "en": "Finnish 1"},
-        0,
-        18,
-        24,
-        20,
-        10,
-        "60",
-        72,
-        {"teacher": "Sari Kivi"},
-    ),
-    (
-        "ty-korjausompelu",
-        "vaatteiden-korjausompelu",
-        {
-            "fi": "Vaatteiden korjausompelu",
-            "sv": "Lappa och laga kläder",
-            "en": "Mending and altering clothes",
-        },
-        5,
-        10,
-        6,
-        12,
-        6,
-        "74",
-        72,
-        {"teacher": "Hanna Lanka"},
-    ),
-    (
-        "ty-python",
-        "ohjelmoinnin-alkeet-python",
-        {
-            "fi": "Ohjelmoinnin alkeet Pythonilla",
-            "sv": "Programmering för nybörjare med Python",
-            "en": "Introduction to programming with Python",
-        },
-        3,
-        18,
-        10,
-        16,
-        8,
-        "70",
-        -24,
-        {"teacher": "Olli Koodari"},
-    ),
-    (
-        "uk-lapset-ma",
-        "lasten-uimakoulu",
-        {
-            "fi": "Lasten uimakoulu, maanantai",
-            "sv": "Simskola för barn, måndag",
-            "en": "Swimming school for children, Monday",
-        },
-        0,
-        17,
-        10,
-        12,
-        6,
-        "55",
-        -24,
-        {
-            "teacher": "Mikko Vesi",
-            "min_age": 5,
-            "max_age": 9,
-            "audience": {"fi": "5–9-vuotiaat", "sv": "5–9-åringar", "en": "Children aged 5–9"},
-        },
-    ),
-    (
-        "uk-lapset-ke",
-        "lasten-uimakoulu",
-        {
-            "fi": "Lasten uimakoulu, keskiviikko",
-            "sv": "Simskola för barn, onsdag",
-            "en": "Swimming school for children, Wednesday",
-        },
-        2,
-        17,
-        10,
-        12,
-        6,
-        "55",
-        0.25,
-        {
-            "teacher": "Mikko Vesi",
-            "min_age": 5,
-            "max_age": 9,
-            "audience": {"fi": "5–9-vuotiaat", "sv": "5–9-åringar", "en": "Children aged 5–9"},
-        },
-    ),
-    (
-        "uk-aikuiset",
-        "aikuisten-uimakoulu",
-        {
-            "fi": "Aikuisten uimakoulu",
-            "sv": "Simskola för vuxna",
-            "en": "Swimming school for adults",
-        },
-        1,
-        19,
-        10,
-        12,
-        6,
-        "60",
-        72,
-        {"teacher": "Tiina Laine"},
-    ),
-    (
-        "uk-vesijumppa",
-        "vesijumppa",
-        {
-            "fi": "Vesijumppa, aamuryhmä",
-            "sv": "Vattengymnastik, morgongrupp",
-            "en": "Aqua aerobics, morning group",
-        },
-        4,
-        9,
-        12,
-        25,
-        10,
-        "45",
-        -24,
-        {"teacher": "Tiina Laine", "organisations_may_enroll": True, "max_group_size": 8},
-    ),
-]
+# Fields copied as they are when a course has them.
+PLAIN_FIELDS = (
+    "teacher",
+    "min_age",
+    "max_age",
+    "limit_per_term",
+    "organisations_may_enroll",
+    "max_group_size",
+    "questions",
+)
 DEMO_PEOPLE = ["Aino", "Eino", "Helmi", "Väinö", "Kerttu", "Toivo"]
+
+
+def read_demo() -> dict[str, list[dict[str, Any]]]:
+    data: dict[str, list[dict[str, Any]]] = {"venue": [], "course": []}
+    for path in sorted(DEMO_DIR.glob("*.toml")):
+        with path.open("rb") as f:
+            for key, entries in tomllib.load(f).items():
+                data[key].extend(entries)
+    return data
 
 
 def _next_weekday(start: date, weekday: int) -> date:
     return start + timedelta(days=(weekday - start.weekday()) % 7)
 
 
-def _course_fields(entry: tuple[Any, ...], now: datetime) -> dict[str, Any]:
-    _code, slug, name, weekday, hour, sessions, capacity, waiting, price, opens_in, extra = entry
-    service = Service.objects.select_related("agency").get(slug=slug)
-    pool = service.agency.slug == "liikuntapalvelut"
-    place = POOL_PLACE if pool else AEC_PLACE
-    audience = extra.get("audience", ADULTS)
-    opens_at = (now + timedelta(hours=opens_in)).replace(second=0, microsecond=0)
-    first = timezone.make_aware(
-        datetime.combine(_next_weekday(now.date() + timedelta(days=42), weekday), time(hour))
+def _session_starts(entry: dict[str, Any], now: datetime) -> list[datetime]:
+    hour, minute = (int(part) for part in entry["time"].split(":"))
+    term_start = now.date() + timedelta(days=42)
+    firsts = [
+        timezone.make_aware(datetime.combine(_next_weekday(term_start, day), time(hour, minute)))
+        for day in entry["weekdays"]
+    ]
+    return sorted(
+        first + timedelta(weeks=week) for first in firsts for week in range(entry["weeks"])
     )
+
+
+def _course_fields(
+    entry: dict[str, Any], venue: dict[str, Any], first: datetime, now: datetime
+) -> dict[str, Any]:
+    service = Service.objects.select_related("agency").get(slug=entry["service"])
+    opens_at = (now + timedelta(hours=entry["opens_in_hours"])).replace(second=0, microsecond=0)
     fields: dict[str, Any] = {
         "service": service,
         "agency": service.agency,
         "term": TERM["fi"],
-        "capacity": capacity,
-        "waiting_capacity": waiting,
-        "price": Decimal(price),
+        "capacity": entry["capacity"],
+        "waiting_capacity": entry["waiting"],
+        "price": Decimal(entry["price"]),
         "opens_at": opens_at,
         "closes_at": first - timedelta(days=1),
-        "cancellation_deadline": first - timedelta(days=7),
-        "teacher": extra.get("teacher", ""),
-        **{k: v for k, v in extra.items() if k not in ("teacher", "audience")},
+        "cancellation_deadline": first - timedelta(days=entry.get("cancel_days", 7)),
+        **{name: entry[name] for name in PLAIN_FIELDS if name in entry},
     }
-    for language in ("fi", "sv", "en"):
-        fields[f"name_{language}"] = name[language]
-        fields[f"place_{language}"] = place[language]
+    audience = entry.get("audience", ADULTS)
+    for language in LANGUAGES:
+        fields[f"name_{language}"] = entry["name"][language]
+        fields[f"place_{language}"] = venue["name"][language]
         fields[f"audience_{language}"] = audience[language]
-        fields[f"description_{language}"] = service.__dict__.get(f"summary_{language}", "")
-    fields["_first"] = first
-    fields["_sessions"] = sessions
+        summary = service.__dict__.get(f"summary_{language}", "")
+        fields[f"description_{language}"] = entry.get("description", {}).get(language, summary)
     return fields
 
 
@@ -302,15 +117,17 @@ def _fill(course: Course) -> None:
 @transaction.atomic
 def load_demo(*, refresh: bool = False) -> dict[str, int]:
     now = timezone.now()
+    data = read_demo()
+    venues = {venue["slug"]: venue for venue in data["venue"]}
     created_count = 0
-    for entry in COURSES:
-        fields = _course_fields(entry, now)
-        first, sessions = fields.pop("_first"), fields.pop("_sessions")
-        course = Course.objects.filter(code=entry[0]).first()
+    for entry in data["course"]:
+        course = Course.objects.filter(code=entry["code"]).first()
         if course is not None and not refresh:
             continue
+        starts = _session_starts(entry, now)
+        fields = _course_fields(entry, venues[entry["venue"]], starts[0], now)
         if course is None:
-            course = Course.objects.create(code=entry[0], **fields)
+            course = Course.objects.create(code=entry["code"], **fields)
             created_count += 1
         else:
             for name, value in fields.items():
@@ -318,14 +135,11 @@ def load_demo(*, refresh: bool = False) -> dict[str, int]:
                     setattr(course, name, value)
             course.save()
             course.sessions.all().delete()
+        minutes = timedelta(minutes=entry.get("minutes", 90))
         CourseSession.objects.bulk_create(
-            CourseSession(
-                course=course,
-                starts_at=first + timedelta(weeks=week),
-                ends_at=first + timedelta(weeks=week, minutes=90),
-            )
-            for week in range(sessions)
+            CourseSession(course=course, starts_at=start, ends_at=start + minutes)
+            for start in starts
         )
-        if entry[0] == "ty-keramiikka" and not course.enrollments.exists():
+        if entry.get("fill") and not course.enrollments.exists():
             _fill(course)
     return {"courses": Course.objects.count(), "new courses": created_count}

@@ -22,6 +22,10 @@ pidfile = str(_run / f"{_name}.gunicorn.pid")
 worker_tmp_dir = str(_run / f"{_name}-tmp")
 control_socket = str(_run / f"{_name}.ctl")
 timeout = 60
+# Longer than nginx's keepalive_timeout for the nodes (topology_config.py): with gunicorn's
+# default of 2 s a node closed idle connections that nginx then reused, and a POST of the
+# enrollment rush got 502.
+keepalive = 75
 graceful_timeout = 30
 # The application logs each request itself (asiointi.request, with its id); gunicorn's own
 # access log would only say it again.

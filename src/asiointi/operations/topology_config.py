@@ -135,6 +135,10 @@ http {{
     upstream portal {{
 {servers}
         keepalive 16;
+        # Shorter than gunicorn's keepalive (gunicorn_conf.py): nginx must drop an idle connection
+        # before the node does, or it sends a request on a connection the node is closing and
+        # answers 502 (a POST is not sent again).
+        keepalive_timeout 60s;
     }}
     server {{
         listen 127.0.0.1:{t.https_port} ssl;

@@ -95,6 +95,8 @@ class Submission(models.Model):
             models.Index(fields=["service", "-sent_at"], name="submission_service_newest"),
             models.Index(fields=["status", "-sent_at"], name="submission_status_newest"),
             models.Index(fields=["-sent_at"], name="submission_newest"),
+            # The inbox's count by status: read from the index alone, service by service.
+            models.Index(fields=["service", "status"], name="submission_service_status"),
         ]
 
     def __str__(self) -> str:

@@ -14,6 +14,7 @@ from asiointi.backoffice.services import case_message_send
 from asiointi.backoffice.tests.fixtures import log_in_verified, superuser_with_totp
 from asiointi.backoffice.tests.support import (
     OTHER_AGENCY,
+    OWNING_AGENCY,
     case_url,
     send_parking,
     staff_client,
@@ -150,3 +151,48 @@ def test_logging_out_ends_the_staff_session(staff_personas: dict[str, Client]) -
     response = clerk.post(url("backoffice:logout"))
     assert response.status_code == 302
     _sent_to_login(clerk.get(url("backoffice:home")), "clerk after logout")
+
+
+def test_access_grants_are_for_service_managers_and_agency_administrators(
+    personas: dict[str, Client],
+) -> None:
+    address = url("backoffice:grants", OWNING_AGENCY)
+    for persona, client in personas.items():
+        response = client.get(address)
+        if persona in ("service manager", "agency administrator"):
+            assert response.status_code == 200, persona
+            assert "no-store" in response.get("Cache-Control", ""), persona
+        elif persona in ("resident", "anonymous"):
+            _sent_to_login(response, persona)
+        else:  # a clerk of the same agency too
+            assert response.status_code == 404, persona
+        find = client.post(url("backoffice:grant_find", OWNING_AGENCY), {"identifier": "0737546-2"})
+        expected = 200 if persona in ("service manager", "agency administrator") else None
+        if expected:
+            assert find.status_code == expected, persona
+        elif persona in ("resident", "anonymous"):
+            _sent_to_login(find, persona)
+        else:
+            assert find.status_code == 404, persona
+
+
+def test_rosters_are_for_every_role_of_the_owning_agency(
+    personas: dict[str, Client], make_course: Any
+) -> None:
+    from asiointi.catalogue.models import Agency
+
+    course = make_course(code="rooster", agency=Agency.objects.get(slug=OWNING_AGENCY))
+    pages = [
+        url("backoffice:courses", OWNING_AGENCY),
+        url("backoffice:roster", OWNING_AGENCY, course.code),
+        url("backoffice:roster_csv", OWNING_AGENCY, course.code),
+    ]
+    for address in pages:
+        for persona, client in personas.items():
+            response = client.get(address)
+            if persona in OWNING:
+                assert response.status_code == 200, (address, persona)
+            elif persona in ("resident", "anonymous"):
+                _sent_to_login(response, persona)
+            else:
+                assert response.status_code == 404, (address, persona)

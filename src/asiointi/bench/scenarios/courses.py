@@ -24,7 +24,7 @@ from django.utils import timezone, translation
 
 from asiointi.bench.errors import BenchError
 from asiointi.bench.open_load import OneRequest, OpenLoadResult, open_load
-from asiointi.bench.scenario import BARE, Bench, Comparison, Goal, Result, Scenario, Target
+from asiointi.bench.scenario import Bench, Comparison, Goal, Result, Scenario, Target
 from asiointi.catalogue.models import Service
 from asiointi.courses.models import LIVE, Course, CourseSession, Enrollment
 from asiointi.customers.models import Customer
@@ -34,6 +34,8 @@ from asiointi.identity.services import SESSION_LAST_SEEN, SESSION_STARTED_AT
 
 RESIDENTS = 5000
 COURSES = 100
+# A smaller rush (`--residents`) keeps this many residents per course, so each course fills.
+PER_COURSE = RESIDENTS // COURSES
 CAPACITY = 15
 WAITING = 10
 # Everyone arrives within five seconds of the opening; at most this many requests are open at
@@ -64,11 +66,11 @@ class Resident:
     course: str
 
 
-def _courses() -> list[Course]:
+def _courses(count: int) -> list[Course]:
     service = Service.objects.select_related("agency").get(slug=SERVICE_SLUG)
     now = timezone.now()
     courses = []
-    for number in range(1, COURSES + 1):
+    for number in range(1, count + 1):
         code = f"{PREFIX}-{number:03d}"
         course, created = Course.objects.get_or_create(
             code=code,
@@ -117,8 +119,8 @@ def _reset(courses: list[Course]) -> None:
     )
 
 
-def _residents(courses: list[Course]) -> list[Resident]:
-    names = [f"{PREFIX}-resident-{number:05d}" for number in range(RESIDENTS)]
+def _residents(courses: list[Course], count: int) -> list[Resident]:
+    names = [f"{PREFIX}-resident-{number:05d}" for number in range(count)]
     existing = set(User.objects.filter(username__in=names).values_list("username", flat=True))
     User.objects.bulk_create(
         User(username=name, first_name="Ruuhka", last_name=name[-5:], password=make_password(None))
@@ -145,16 +147,23 @@ def _residents(courses: list[Course]) -> list[Resident]:
             f"{settings.SESSION_COOKIE_NAME}={session.session_key}; "
             f"{settings.CSRF_COOKIE_NAME}={secret}"
         )
-        course = courses[number % COURSES].code
+        course = courses[number % len(courses)].code
         residents.append(Resident(user.pk, cookie, _mask_cipher_secret(secret), course))
     return residents
 
 
-def _enroll_request(resident: Resident) -> OneRequest:
+def _enroll_request(resident: Resident, base_url: str) -> OneRequest:
     with translation.override("fi"):
         path = reverse("courses:course_enroll", kwargs={"code": resident.course})
+        page = reverse("courses:course_detail", kwargs={"code": resident.course})
     body = urlencode({"csrfmiddlewaretoken": resident.token, "participant": "self"}).encode()
-    headers = {"Cookie": resident.cookie, "Content-Type": "application/x-www-form-urlencoded"}
+    headers = {
+        "Cookie": resident.cookie,
+        "Content-Type": "application/x-www-form-urlencoded",
+        # What a browser sends from the course's page; over HTTPS Django's CSRF check needs them.
+        "Origin": base_url,
+        "Referer": f"{base_url}{page}",
+    }
     return OneRequest("POST", path, headers, body, follow=True)
 
 
@@ -164,8 +173,8 @@ def _answer_text(page: bytes) -> str:
     return html.unescape(found.group(1).decode()).strip() if found else ""
 
 
-def _bare_request(resident: Resident) -> OneRequest:
-    return OneRequest("GET", BARE.paths[0], {"Cookie": resident.cookie})
+def _bare_request(resident: Resident, path: str) -> OneRequest:
+    return OneRequest("GET", path, {"Cookie": resident.cookie})
 
 
 def _course_page_request(resident: Resident) -> OneRequest:
@@ -251,77 +260,99 @@ def _result(
     return Result(target, measurement, ratio, tuple(misses))
 
 
-def run(bench: Bench) -> Comparison:
-    print("  preparing 100 courses and 5,000 logged-in residents", flush=True)
-    courses = _courses()
+def rush(bench: Bench, count: int) -> Comparison:
+    """The rush of `count` residents, PER_COURSE to a course."""
+    courses = _courses(max(1, count // PER_COURSE))
+    print(f"  preparing {len(courses)} course(s), {count:,} logged-in residents", flush=True)
     _reset(courses)
-    residents = _residents(courses)
+    residents = _residents(courses, count)
     print("  warm-up: course pages", flush=True)
-    warm = open_load(bench.base_url, [_course_page_request(r) for r in residents[:200]], 200, 16)
+    pages = [_course_page_request(r) for r in residents[:200]]
+    warm = open_load(bench.base_url, pages, 200, 16, ca_file=bench.ca_file)
     statuses_seen = Counter(answer.status for answer in warm.answers)
     if set(statuses_seen) != {200}:
         raise BenchError(f"The course pages answered {dict(statuses_seen)}, not only 200.")
-    print("  bare view, same arrivals and cookies", flush=True)
+    print(f"  {bench.bare.label}, same arrivals and cookies", flush=True)
+    bare_requests = [_bare_request(r, bench.bare.paths[0]) for r in residents]
     bare = open_load(
-        bench.base_url, [_bare_request(r) for r in residents], ARRIVALS_PER_SECOND, IN_FLIGHT
+        bench.base_url, bare_requests, ARRIVALS_PER_SECOND, IN_FLIGHT, ca_file=bench.ca_file
     )
     time.sleep(1)
     opening = timezone.now() + timedelta(seconds=1)
     Course.objects.filter(pk__in=[c.pk for c in courses]).update(opens_at=opening)
     time.sleep(max(0.0, (opening - timezone.now()).total_seconds()) + 0.05)
     print("  the rush", flush=True)
-    requests = [_enroll_request(r) for r in residents]
-    rush = open_load(bench.base_url, requests, ARRIVALS_PER_SECOND, IN_FLIGHT, _answer_text)
-    problems = _check_database(courses, residents, rush)
-    statuses = Counter(
-        Enrollment.objects.filter(course__in=courses).values_list("status", flat=True)
+    requests = [_enroll_request(r, bench.base_url) for r in residents]
+    answers = open_load(
+        bench.base_url, requests, ARRIVALS_PER_SECOND, IN_FLIGHT, _answer_text, bench.ca_file
     )
+    problems = _check_database(courses, residents, answers)
     baseline_measurement = bare.measurement(200)
-    baseline = Result(BARE, baseline_measurement, 1.0, ())
+    baseline = Result(bench.bare, baseline_measurement, 1.0, ())
     target = Target(
         "Enrollment rush: answer page", ("/fi/kurssit/ilmoittautuminen/NNN/",), goal=RushGoal()
     )
-    enrolled = _result(target, rush, baseline_measurement.requests_per_second, problems)
+    enrolled = _result(target, answers, baseline_measurement.requests_per_second, problems)
     post_alone = Result(
         Target("Enrollment rush: POST alone", ("/fi/kurssit/rush-NNN/ilmoittaudu/",), goal=None),
-        rush.measurement(303),
-        rush.measurement(303).requests_per_second / baseline_measurement.requests_per_second,
+        answers.measurement(303),
+        answers.measurement(303).requests_per_second / baseline_measurement.requests_per_second,
         (),
     )
-    notes = (
-        f"The rush: {len(rush.answers):,} residents answered in {rush.seconds:.1f} s "
-        f"({len(rush.answers) / rush.seconds:,.0f} enrollments/s, each a POST and its answer "
-        f"page); the last saw their answer page {rush.page_max_ms:,.0f} ms after their arrival, "
-        f"the slowest POST alone took {rush.max_ms:,.0f} ms "
-        f"(the bare view's slowest {bare.max_ms:,.0f} ms). Answers: "
+    notes = _notes(courses, answers, bare, bench.bare.label, problems)
+    return Comparison(baseline=baseline, results=[enrolled, post_alone], notes=notes)
+
+
+def _notes(
+    courses: list[Course],
+    answers: OpenLoadResult,
+    bare: OpenLoadResult,
+    bare_label: str,
+    problems: list[str],
+) -> tuple[str, ...]:
+    statuses = Counter(
+        Enrollment.objects.filter(course__in=courses).values_list("status", flat=True)
+    )
+    return (
+        f"The rush: {len(answers.answers):,} residents answered in {answers.seconds:.1f} s "
+        f"({len(answers.answers) / answers.seconds:,.0f} enrollments/s, each a POST and its answer "
+        f"page); the last saw their answer page {answers.page_max_ms:,.0f} ms after their arrival, "
+        f"the slowest POST alone took {answers.max_ms:,.0f} ms "
+        f"({bare_label}'s slowest {bare.max_ms:,.0f} ms). Answers: "
         f"{statuses['enrolled']:,} enrolled, {statuses['waiting']:,} on a waiting list, "
         f"{statuses['full']:,} told the course is full. The load generator used "
-        f"{rush.cpu_seconds:.1f} s of CPU during the rush, on the same cores as the server.",
+        f"{answers.cpu_seconds:.1f} s of CPU during the rush, on the same cores as the server.",
         "Database check after the rush (no course over its places or waiting places, counters "
         "equal to the rows, no participant twice in a course, every resident exactly one definite "
         "answer and one enrollment page, waiting numbers 1, 2, 3 … without gaps, the answer pages "
         "telling what the database holds): "
         + ("**all held**." if not problems else "**" + "; ".join(problems[:10]) + "**."),
     )
-    return Comparison(baseline=baseline, results=[enrolled, post_alone], notes=notes)
 
 
-SCENARIO = Scenario(
-    name="courses",
-    title="Enrollment rush",
-    about=(
-        f"{RESIDENTS:,} residents, already logged in (sessions made beforehand, sent as real "
-        f"session cookies with real CSRF tokens), enroll into {COURSES} courses of {CAPACITY} "
-        f"places and {WAITING} waiting places that all open at the same instant: one POST each, "
-        f"{RESIDENTS // COURSES} per course, arriving at {ARRIVALS_PER_SECOND:,} per second "
-        f"(open model: each at its own time, answered or not; at most {IN_FLIGHT} open at once) "
-        "from a small asyncio client in the bench process, which then follows the redirect to "
-        "the enrollment's page and reads the answer there, as a browser does. The bare view "
-        "gets the same arrivals with the same cookies just before. Latency counts from each "
-        "request's planned arrival to the end of the answer page (*answer page*, the time the "
-        "resident waits) or to the POST's redirect (*POST alone*), so queueing counts. "
-        "Requests/s here is residents answered per second of the whole run; the wrk settings in "
-        "the line above are those of the other scenarios and do not apply here."
-    ),
-    run=run,
-)
+def scenario(residents: int = RESIDENTS) -> Scenario:
+    """The rush of `residents` residents; SCENARIO is the full one."""
+    courses = max(1, residents // PER_COURSE)
+    return Scenario(
+        name="courses",
+        title="Enrollment rush",
+        about=(
+            f"{residents:,} residents, already logged in (sessions made beforehand, sent as real "
+            f"session cookies with real CSRF tokens), enroll into {courses} courses of "
+            f"{CAPACITY} places and {WAITING} waiting places that all open at the same instant: "
+            f"one POST each, {PER_COURSE} per course, arriving at {ARRIVALS_PER_SECOND:,} per "
+            f"second (open model: each at its own time, answered or not; at most {IN_FLIGHT} "
+            "open at once) from a small asyncio client in the bench process, which then follows "
+            "the redirect to the enrollment's page and reads the answer there, as a browser "
+            "does. The baseline page gets the same arrivals with the same cookies just before. "
+            "Latency counts from each request's planned arrival to the end of the answer page "
+            "(*answer page*, the time the resident waits) or to the POST's redirect (*POST "
+            "alone*), so queueing counts. Requests/s here is residents answered per second of "
+            "the whole run; the wrk settings in the line above are those of the other scenarios "
+            "and do not apply here."
+        ),
+        run=lambda bench: rush(bench, residents),
+    )
+
+
+SCENARIO = scenario()

@@ -1,5 +1,7 @@
 """ "Siirry palveluun" of every demo service leads somewhere real, for a resident and for a person
-acting for an organisation: never the login page again, the same description again, or a 404/500."""
+acting for an organisation: never the login page again, the same description again, or a 404/500.
+A form service opens its form; a course service its list of courses, after the agency has opened
+it for the customer where contact comes first."""
 
 from urllib.parse import urlsplit
 
@@ -7,14 +9,19 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from asiointi.catalogue.models import Service
 from asiointi.courses.demo import load_demo as load_courses
+from asiointi.courses.models import Course
 from asiointi.customers.acting import SESSION_ACTING_ORGANISATION
+from asiointi.customers.models import Customer
+from asiointi.customers.services import customer_for_organisation, customer_for_person
 from asiointi.eforms.demo import load_demo as load_forms
 from asiointi.identity.models import User
 from asiointi.organisations.models import Organisation
 from asiointi.organisations.selectors import Rights, rights_remember
+from asiointi.submissions.services import access_grant
 from asiointi.submissions.tests.conftest import make_resident
 
 DEAD_ENDS = (404, 405, 500)
@@ -83,16 +90,51 @@ def walk(client: Client, service: Service, language: str) -> tuple[str, int, str
         assert len(seen) < 6, f"{service.slug}: too many redirects {seen}"
 
 
+def check_course_list(service: Service, language: str, where: str, status: int, page: str) -> None:
+    """The service's own courses, every one of them and no other, in the list of courses."""
+    with translation.override(language):
+        course_list = reverse("courses:course_list")
+        courses = Course.objects.filter(service=service, published=True)
+        addresses = [course.get_absolute_url() for course in courses]
+    assert (urlsplit(where).path, status) == (course_list, 200), f"{service.slug}: {where}"
+    assert addresses, f"{service.slug}: no courses"
+    for address in addresses:
+        assert f'href="{address}"' in page, f"{service.slug}: {address} not listed"
+    assert page.count('class="service-card course-card"') == len(addresses), service.slug
+
+
+def open_course_service(
+    client: Client, customer: Customer, service: Service, language: str
+) -> tuple[str, int, str]:
+    """A course service needing contact first explains so until the agency opens it."""
+    where, status, page = walk(client, service, language)
+    if service.requires_prior_contact:
+        with translation.override(language):
+            contact_first = gettext("Contact the agency first")
+        assert status == 403 and contact_first in page, f"{service.slug}: {status} at {where}"
+        access_grant(service=service, customer=customer)
+        where, status, page = walk(client, service, language)
+    check_course_list(service, language, where, status, page)
+    return where, status, page
+
+
 @pytest.mark.parametrize("language", ["fi", "en"])
 @pytest.mark.parametrize("persona", ["resident", "organisation"])
 def test_every_service_opens_something_real_for_a_logged_in_customer(
     demo_city: list[Service], resident: User, persona: str, language: str
 ) -> None:
-    client = resident_client(resident) if persona == "resident" else organisation_client(resident)
+    if persona == "resident":
+        client, customer = resident_client(resident), customer_for_person(resident)
+    else:
+        client = organisation_client(resident)
+        customer = customer_for_organisation(Organisation.objects.get())
     assert len(demo_city) >= 50
     kinds = set()
     for service in demo_city:
-        where, status, page = walk(client, service, language)
+        if service.kind == Service.Kind.COURSE:
+            where, status, page = open_course_service(client, customer, service, language)
+        else:
+            where, status, page = walk(client, service, language)
         assert status not in DEAD_ENDS, f"{service.slug}: {status} at {where}"
         if service.kind == Service.Kind.EXTERNAL:
             assert where == service.external_url
