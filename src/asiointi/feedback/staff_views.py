@@ -84,5 +84,9 @@ def attachment(request: HttpRequest, pk: int, attachment: str) -> HttpResponseBa
     feedback = selectors.feedback_for_staff(user=request.user, pk=pk)  # type: ignore[arg-type]
     for held in attachments_held(holder=feedback.holder):
         if str(held.pk) == str(attachment):
-            return attachment_response(request, held)
+            return attachment_response(
+                request,
+                held,
+                details={"what": "feedback attachment opened", "reference": feedback.reference},
+            )
     raise Http404
