@@ -10,7 +10,7 @@ from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 
 from asiointi.attachments.limits import type_label
-from asiointi.privacy.masking import identity_codes_masked
+from asiointi.privacy.identity_codes import identity_codes_masked
 
 
 class AttachmentStorage(LazyObject):

@@ -11,7 +11,7 @@ from axes.handlers.database import AxesDatabaseHandler
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 
 
 def is_staff_login(request: HttpRequest) -> bool:
@@ -38,11 +38,12 @@ class AdminLoginHandler(AxesDatabaseHandler):
 def lockout_response(
     request: HttpRequest, original_response: HttpResponse | None, credentials: Any
 ) -> HttpResponse:
-    template = "backoffice/lockout.html" if is_staff_login(request) else "admin/staff_lockout.html"
+    # One page for both logins; its way back leads to the login the person came from.
+    login_url = reverse("backoffice:login" if is_staff_login(request) else "admin:login")
     response = TemplateResponse(
         request,
-        template,
-        {"minutes": settings.AXES_COOLOFF_MINUTES, "title": ""},
+        "backoffice/lockout.html",
+        {"minutes": settings.AXES_COOLOFF_MINUTES, "login_url": login_url},
         status=429,
     )
     response.render()

@@ -19,6 +19,8 @@ from asiointi.catalogue.models import Agency, Service
 from asiointi.folder.models import Message, Thread
 from asiointi.folder.selectors import message_holder, thread_about, thread_messages
 from asiointi.identity.models import User
+from asiointi.notify.models import Notification
+from asiointi.notify.selectors import notifications_about
 from asiointi.privacy.models import AuditEvent
 from asiointi.privacy.selectors import audit_events_search
 from asiointi.submissions.models import StatusChange, Submission
@@ -193,6 +195,8 @@ class CaseView:
     thread: Thread | None
     messages: list[Message]
     assignee: User | None
+    # What the customer was told about the case, so a clerk sees a receipt that did not go out.
+    notifications: list[Notification] = field(default_factory=list)
 
 
 def case_for_member(*, membership: AgencyMembership, reference: str) -> Submission:
@@ -213,6 +217,11 @@ def case_view(*, submission: Submission) -> CaseView:
         thread=thread,
         messages=thread_messages(thread=thread) if thread else [],
         assignee=next((a.assignee for a in assignment), None),
+        notifications=notifications_about(
+            customer=submission.customer, about_kind="submission", about_key=submission.pk
+        )
+        if submission.customer
+        else [],
     )
 
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from asiointi.customers.reference import reference_new
-from asiointi.privacy.masking import identity_codes_masked
+from asiointi.privacy.identity_codes import identity_codes_masked
 
 # name, description, place and audience get fi/sv/en columns through modeltranslation.
 

@@ -1,8 +1,11 @@
-"""Messages, decisions and "Download my data" copies in the retention job (privacy.retention).
+"""Messages, decisions, "Download my data" copies and the records of notifications sent in the
+retention job (privacy.retention).
 
 A thread is kept from its last message; then deleted with its decisions' documents and files,
 or anonymised (the texts, documents and files go; that the agency wrote, when, and about which
-reference stays). A copy of "Download my data" is deleted after its rule's days.
+reference stays). A copy of "Download my data" is deleted after its rule's days, and so is the
+record of a notification (kind, channel, masked address, outcome). The notify app stands beside
+privacy, not above it, so the folder registers its kind.
 """
 
 from datetime import datetime
@@ -17,6 +20,7 @@ from asiointi.folder.models import DataExport, FolderItem, Message, Thread
 from asiointi.folder.personal_data import data_exports_delete, threads_delete
 from asiointi.folder.selectors import message_holder
 from asiointi.folder.services import _files_delete
+from asiointi.notify.services import notifications_delete
 from asiointi.privacy.models import RetentionAction, RetentionKind
 from asiointi.privacy.retention import Counts, Kind, KindRules, retention_kind_register
 
@@ -60,12 +64,24 @@ def _data_exports(rules: KindRules, now: datetime) -> Counts:
     return {"deleted": data_exports_delete(old)}
 
 
+def _notifications(rules: KindRules, now: datetime) -> Counts:
+    return {"deleted": notifications_delete(created_before=rules.default.cutoff(now))}
+
+
 def register() -> None:
     retention_kind_register(Kind(RetentionKind.MESSAGES, _messages))
     retention_kind_register(
         Kind(
             RetentionKind.DATA_EXPORTS,
             _data_exports,
+            actions=(RetentionAction.DELETE,),
+            per_service=False,
+        )
+    )
+    retention_kind_register(
+        Kind(
+            RetentionKind.NOTIFICATIONS,
+            _notifications,
             actions=(RetentionAction.DELETE,),
             per_service=False,
         )

@@ -79,10 +79,13 @@ def oidc_callback(request: HttpRequest) -> HttpResponse:
 def failure_redirect(
     request: HttpRequest, failure: IdentificationFailed, *, next_url: str | None = None
 ) -> HttpResponse:
-    # Whatever half-made state there was goes: a failure never leaves anyone logged in.
+    # Whatever half-made state there was goes: a failure never leaves anyone logged in. An
+    # answer to no login of this session's leaves the session as it was (a link someone else
+    # made must not log a person out).
     next_url = request.session.get(NEXT_KEY, "") if next_url is None else next_url
     services.identification_failed(request=request, failure=failure)
-    services.person_logout(request=request)
+    if not failure.foreign:
+        services.person_logout(request=request)
     query = urlencode(
         {"reason": failure.reason, "next": next_url} if next_url else {"reason": failure.reason}
     )

@@ -41,7 +41,8 @@ def _outbox_or_404() -> None:
 
 def notifications_about(*, customer: Any, about_kind: str, about_key: object) -> list[Notification]:
     """What the customer was sent about one folder item, oldest first, each with its `label`.
-    The caller has already checked that the item is the acting customer's."""
+    The caller has already checked the item may be seen: the acting customer's, or a case of the
+    clerk's own agency."""
     rows = list(
         Notification.objects.filter(
             customer=customer, about_kind=about_kind, about_key=str(about_key)

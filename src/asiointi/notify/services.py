@@ -2,6 +2,7 @@
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -84,6 +85,12 @@ def customer_notify(
         transaction.on_commit(partial(_queue, notification.pk, message))
         made.append(notification)
     return made
+
+
+def notifications_delete(*, created_before: datetime) -> int:
+    """Delete the records of notifications made before this time (the retention job's)."""
+    deleted, _by_model = Notification.objects.filter(created_at__lt=created_before).delete()
+    return deleted
 
 
 def _queue(notification_id: int, message: Message) -> None:

@@ -44,9 +44,11 @@ _CODE_IN_TEXT = re.compile(
 )
 
 
+@sensitive_variables()
 def identity_codes_masked(text: str) -> str:
-    """`text` with every valid identity code in it masked: for text from another system, such as
-    an error answer quoting what it was sent, before it is stored or logged."""
+    """`text` with every valid identity code in it masked (look-alikes kept): for text from
+    another system, such as an error answer quoting what it was sent, before it is stored or
+    logged, and for anything staff pages show (a file name, a JSON document)."""
 
     def mask(match: re.Match[str]) -> str:
         code = match.group()

@@ -1,32 +1,13 @@
-"""Identity codes found inside free text (a file name, an error, a JSON document), masked for
-display: staff pages show 010280-****, never the whole code."""
+"""Admin displays with identity codes masked: staff pages show 010280-****, never the whole code.
+The masking itself is `privacy.identity_codes.identity_codes_masked`."""
 
 import json
-import re
 from typing import Any
 
 from django.contrib import admin
 from django.db.models import Model
-from django.views.decorators.debug import sensitive_variables
-from stdnum.exceptions import ValidationError as StdnumValidationError
-from stdnum.fi import hetu
 
-from asiointi.privacy.identity_codes import identity_code_mask
-
-# Date, century sign (with the 2023 letters), individual number, check character.
-CANDIDATE = re.compile(r"(?<![0-9A-Za-z])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![0-9A-Za-z])", re.I)
-
-
-@sensitive_variables()
-def identity_codes_masked(text: str) -> str:
-    def mask(match: re.Match[str]) -> str:
-        try:
-            hetu.validate(match.group(), allow_temporary=True)
-        except StdnumValidationError:
-            return match.group()
-        return identity_code_mask(match.group())
-
-    return CANDIDATE.sub(mask, text)
+from asiointi.privacy.identity_codes import identity_codes_masked
 
 
 def masked_field(model: type[Model], name: str) -> Any:

@@ -104,6 +104,7 @@ class RetentionKind(models.TextChoices):
     DATA_EXPORTS = "data_exports", _("Copies of Download my data")
     FEEDBACK = "feedback", _("Feedback")
     AUDIT_EVENTS = "audit_events", _("Audit log")
+    NOTIFICATIONS = "notifications", _("Notifications sent")
 
 
 class RetentionRule(models.Model):

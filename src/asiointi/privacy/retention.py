@@ -98,6 +98,7 @@ FALLBACK = {
     RetentionKind.DATA_EXPORTS: Rule(7, RetentionAction.DELETE),
     RetentionKind.FEEDBACK: Rule(365 * 2, RetentionAction.DELETE),
     RetentionKind.AUDIT_EVENTS: Rule(365 * 2, RetentionAction.DELETE),
+    RetentionKind.NOTIFICATIONS: Rule(365, RetentionAction.DELETE),
 }
 
 

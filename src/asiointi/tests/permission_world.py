@@ -33,7 +33,7 @@ from asiointi.eforms.selectors import definition_of, form_version_current
 from asiointi.folder.models import DataExport
 from asiointi.folder.services import data_export_request
 from asiointi.identity.models import User
-from asiointi.notify.models import OutboxMessage
+from asiointi.notify.models import Notification, OutboxMessage
 from asiointi.organisations.tests import company_things
 from asiointi.organisations.tests.company_things import (
     IN_MANDATE,
@@ -212,6 +212,13 @@ def _admin_objects(superuser: User) -> None:
     # Seeded by a migration, which a transactional test's flush may have removed.
     RetentionRule.objects.get_or_create(kind="drafts", service=None, defaults={"days": 30})
     RetentionRun.objects.create(counts={"drafts": {"deleted": 0}})
+    Notification.objects.create(
+        customer=customer_for_person(superuser),
+        kind="folder_new",
+        channel="email",
+        recipient_masked="ma•••@example.fi",
+        language="fi",
+    )
     LogEntry.objects.log_actions(
         user_id=superuser.pk,
         queryset=Group.objects.all(),

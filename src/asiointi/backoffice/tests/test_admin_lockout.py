@@ -14,6 +14,7 @@ from asiointi.backoffice.tests.fixtures import (
     totp_code,
     wrong_totp_code,
 )
+from asiointi.backoffice.tests.support import url
 from asiointi.backoffice.tests.test_admin_access import assert_sees_no_admin, log_in
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +107,16 @@ def test_a_successful_login_clears_earlier_failures(client: Client) -> None:
     assert log_in(client, user.username, totp_code(device)).status_code == 302
     assert not AccessAttempt.objects.exists()
     assert AccessLog.objects.get().username == user.username
+
+
+def test_both_logins_share_one_lockout_page_leading_back_to_their_own_login() -> None:
+    admin_login, staff_login = url("admin:login"), url("backoffice:login")
+    admin_client, staff_client = Client(), Client()
+    for n in range(5):
+        admin = admin_client.post(admin_login, {"username": "x", "password": str(n)})
+        staff = staff_client.post(staff_login, {"username": "y", "password": str(n)})
+    assert admin.status_code == staff.status_code == 429
+    for response in (admin, staff):
+        assert "backoffice/lockout.html" in [t.name for t in response.templates]
+    assert f'href="{admin_login}"' in admin.content.decode()
+    assert f'href="{staff_login}"' in staff.content.decode()

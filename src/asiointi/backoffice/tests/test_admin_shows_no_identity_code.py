@@ -14,8 +14,11 @@ from asiointi.catalogue.models import Service
 from asiointi.courses.models import Course, Enrollment
 from asiointi.customers.services import customer_for_person
 from asiointi.identity.models import User
-from asiointi.privacy.identity_codes import identity_code_digest, identity_code_encrypt
-from asiointi.privacy.masking import identity_codes_masked
+from asiointi.privacy.identity_codes import (
+    identity_code_digest,
+    identity_code_encrypt,
+    identity_codes_masked,
+)
 from asiointi.privacy.models import AuditEvent
 
 # The rows below carry a code on purpose: the admin must show it masked.

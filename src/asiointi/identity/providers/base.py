@@ -18,7 +18,11 @@ ACR_TO_LOA = {
 
 
 class IdentificationFailed(Exception):
-    """The person was not identified; `reason` picks the page they see."""
+    """The person was not identified; `reason` picks the page they see.
+
+    `foreign`: the answer belongs to no identification this session started (no state, or one
+    it never had), so it may not touch the session: anyone can make a browser open the callback.
+    """
 
     CANCELLED = "cancelled"
     FAILED = "failed"
@@ -34,10 +38,11 @@ class IdentificationFailed(Exception):
         ),
     }
 
-    def __init__(self, reason: str, detail: str = "") -> None:
+    def __init__(self, reason: str, detail: str = "", *, foreign: bool = False) -> None:
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason if reason in self.MESSAGES else self.FAILED
         self.detail = detail
+        self.foreign = foreign
 
 
 @dataclass(frozen=True)

@@ -158,6 +158,11 @@ class OidcProvider:
         }
 
     def complete(self, request: HttpRequest) -> Identification:
+        state = request.GET.get("state", "")
+        framework = self.app.framework
+        state_data = framework.get_state_data(request.session, state) if state else None
+        if state_data:
+            framework.clear_state_data(request.session, state)
         error = request.GET.get("error")
         if error:
             reason = (
@@ -165,17 +170,17 @@ class OidcProvider:
                 if error == "access_denied"
                 else IdentificationFailed.FAILED
             )
-            raise IdentificationFailed(reason, f"provider answered {_code(error)}")
-        state = request.GET.get("state", "")
-        framework = self.app.framework
-        state_data = framework.get_state_data(request.session, state) if state else None
-        started_at = request.session.pop(STARTED_AT_KEY, 0)
+            detail = f"provider answered {_code(error)}"
+            raise IdentificationFailed(reason, detail, foreign=not state_data)
         if not state_data:
-            # Unknown state: a replayed or forged answer, or one for a session that has ended.
+            # No or unknown state: a replayed or forged answer, or one for a session that has
+            # ended. A login this session has under way is left to finish.
             raise IdentificationFailed(
-                IdentificationFailed.EXPIRED, "state mismatch (unknown or already used)"
+                IdentificationFailed.EXPIRED,
+                "state mismatch (unknown or already used)" if state else "no state",
+                foreign=True,
             )
-        framework.clear_state_data(request.session, state)
+        started_at = request.session.pop(STARTED_AT_KEY, 0)
         if time.time() - started_at > settings.IDENTIFICATION_TIMEOUT_SECONDS:
             raise IdentificationFailed(IdentificationFailed.EXPIRED, "took too long")
         claims, id_token = self._fetch_claims(request, state_data)

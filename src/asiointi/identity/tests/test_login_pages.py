@@ -74,12 +74,6 @@ def test_an_answer_nobody_asked_for_is_refused_as_expired(client: Client) -> Non
     assert not page.wsgi_request.user.is_authenticated
 
 
-def test_a_failure_never_leaves_anyone_half_logged_in(client: Client) -> None:
-    logged_in_client(client)
-    client.get("/identity/oidc/callback/", {"error": "server_error"})
-    assert not client.get(url("identity:login")).wsgi_request.user.is_authenticated
-
-
 def test_success_page_greets_the_person_and_continues_to_the_service(client: Client) -> None:
     person = logged_in_client(client)
     person.registered_at = timezone.now()

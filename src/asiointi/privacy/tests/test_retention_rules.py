@@ -40,6 +40,7 @@ def test_the_defaults_are_seeded_for_every_kind() -> None:
         "data_exports": 7,
         "feedback": 730,
         "audit_events": 730,
+        "notifications": 365,
     }
 
 
@@ -167,6 +168,7 @@ def test_the_run_records_counts_and_nothing_personal(holdings: Holdings) -> None
         "data_exports",
         "feedback",
         "audit_events",
+        "notifications",
     }
 
 
