@@ -154,10 +154,10 @@ def test_logging_out_ends_the_staff_session(staff_personas: dict[str, Client]) -
 
 
 def test_access_grants_are_for_service_managers_and_agency_administrators(
-    personas: dict[str, Client],
+    staff_personas: dict[str, Client],
 ) -> None:
     address = url("backoffice:grants", OWNING_AGENCY)
-    for persona, client in personas.items():
+    for persona, client in staff_personas.items():
         response = client.get(address)
         if persona in ("service manager", "agency administrator"):
             assert response.status_code == 200, persona
@@ -177,7 +177,7 @@ def test_access_grants_are_for_service_managers_and_agency_administrators(
 
 
 def test_rosters_are_for_every_role_of_the_owning_agency(
-    personas: dict[str, Client], make_course: Any
+    staff_personas: dict[str, Client], make_course: Any
 ) -> None:
     from asiointi.catalogue.models import Agency
 
@@ -188,7 +188,7 @@ def test_rosters_are_for_every_role_of_the_owning_agency(
         url("backoffice:roster_csv", OWNING_AGENCY, course.code),
     ]
     for address in pages:
-        for persona, client in personas.items():
+        for persona, client in staff_personas.items():
             response = client.get(address)
             if persona in OWNING:
                 assert response.status_code == 200, (address, persona)
