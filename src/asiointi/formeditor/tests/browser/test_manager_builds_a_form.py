@@ -18,7 +18,15 @@ from asiointi.identity.models import User
 from asiointi.submissions.models import Submission
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-SERVICE = "puunkaatolupa"  # a demo service of the manager's agency, without a form
+SERVICE = "puunkaatolupa"  # a demo service of the manager's agency; its demo form is taken away
+
+
+def _without_its_demo_form() -> None:
+    """Every demo form service has a published form; the manager here starts from nothing."""
+    from asiointi.eforms.models import Form, FormVersion
+
+    FormVersion.objects.filter(form__service__slug=SERVICE).delete()
+    Form.objects.filter(service__slug=SERVICE).delete()
 
 
 def _fill(page: Page, **labels: str) -> None:
@@ -158,6 +166,7 @@ def test_a_manager_builds_previews_fixes_and_publishes_and_a_resident_sends_it(
     tessa: User,
     django_capture_on_commit_callbacks: Any,
 ) -> None:
+    _without_its_demo_form()
     manager = open_page()
     _manager_logs_in(manager, portal, check_page)
     _build(manager, check_page)
