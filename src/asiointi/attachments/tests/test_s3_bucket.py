@@ -19,7 +19,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from asiointi.attachments.limits import AttachmentLimits
 from asiointi.attachments.services import attachment_accept, attachment_delete
 from asiointi.attachments.tests.conftest import PDF
-from asiointi.customers.acting import Acting
+from asiointi.tests.personas import Personas
 from asiointi.tests.production import run_python_in_production
 
 pytestmark = pytest.mark.django_db
@@ -101,8 +101,9 @@ def keys_in(client) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_an_accepted_attachment_is_stored_in_the_bucket_and_read_back(
-    resident: Acting, clamd: str, bucket, django_capture_on_commit_callbacks
+    personas: Personas, clamd: str, bucket, django_capture_on_commit_callbacks
 ) -> None:
+    resident = personas.resident_acting()
     attachment = attachment_accept(
         upload=SimpleUploadedFile("hakemus.pdf", PDF, content_type="application/pdf"),
         limits=AttachmentLimits(media_types=frozenset({"application/pdf"})),
