@@ -42,7 +42,7 @@ def _isolated_cache(settings: LazySettings) -> Iterator[None]:
     (from TEST_REDIS_DB, default 10, so two test runs on one machine can be kept apart).
     """
     caches = deepcopy(settings.CACHES)
-    if "redis" in caches["default"]["BACKEND"]:
+    if str(caches["default"].get("LOCATION", "")).startswith(("redis://", "rediss://")):
         worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
         base = caches["default"]["LOCATION"].rsplit("/", 1)[0]
         first = int(os.environ.get("TEST_REDIS_DB", "10"))
