@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from asiointi.attachments.models import Attachment
 from asiointi.attachments.selectors import attachment_held_by, attachments_held
 from asiointi.backoffice.models import AgencyMembership, CaseAssignment, CaseNote, PlatformRole
+from asiointi.backoffice.paging import CappedPaginator
 from asiointi.catalogue.models import Agency, Service
 from asiointi.folder.models import Message, Thread
 from asiointi.folder.selectors import message_holder, thread_about, thread_messages
@@ -68,7 +69,9 @@ def membership_for(*, user: User, agency_slug: str, roles: Sequence[str] = ()) -
 
 
 def agency_services(*, agency: Agency) -> list[Service]:
-    return list(Service.objects.filter(agency=agency).order_by("name"))
+    """The agency's services by name, for choosing one (their names only)."""
+    services = Service.objects.filter(agency=agency).only("name_fi", "name_sv", "name_en")
+    return list(services.order_by("name"))
 
 
 def agency_staff(*, agency: Agency) -> list[User]:
@@ -111,23 +114,45 @@ def _cases(*, agency: Agency, filters: CaseFilter) -> QuerySet[Submission]:
     return cases
 
 
+# What a row of the list shows: not the encrypted answers, nor the service's page texts.
+LIST_COLUMNS = (
+    "reference",
+    "status",
+    "sent_at",
+    "business_id",
+    "delivery_failed_at",
+    "service__name_fi",
+    "service__name_sv",
+    "service__name_en",
+    "customer__person__first_name",
+    "customer__person__last_name",
+    "customer__organisation__name",
+)
+
+
 def _with_list_columns(cases: QuerySet[Submission]) -> QuerySet[Submission]:
     assignment = CaseAssignment.objects.filter(submission=OuterRef("pk"))
-    return cases.select_related("service", "customer__person", "customer__organisation").annotate(
-        assignee_id=Subquery(assignment.values("assignee_id")[:1])
+    return (
+        cases.select_related("service", "customer__person", "customer__organisation")
+        .only(*LIST_COLUMNS)
+        .annotate(assignee_id=Subquery(assignment.values("assignee_id")[:1]))
     )
 
 
-def cases_page(*, agency: Agency, filters: CaseFilter, page_number: str | None) -> Page:
-    """One page of the agency's inbox: a count and one bounded query, indexed by service,
-    status and date."""
-    paginator = Paginator(
-        _with_list_columns(_cases(agency=agency, filters=filters)), settings.BACKOFFICE_PAGE_SIZE
+def cases_page(
+    *, agency: Agency, filters: CaseFilter, page_number: str | None, staff: list[User]
+) -> Page:
+    """One page of the agency's inbox: a count up to COUNT_MAX and two bounded queries, indexed
+    by agency, status and date."""
+    paginator = CappedPaginator(
+        _cases(agency=agency, filters=filters),
+        settings.BACKOFFICE_PAGE_SIZE,
+        rows=_with_list_columns,
     )
     page = paginator.get_page(page_number)
-    staff = {user.pk: user for user in agency_staff(agency=agency)}
+    handlers = {user.pk: user for user in staff}
     for case in page.object_list:
-        case.assignee = staff.get(case.assignee_id)
+        case.assignee = handlers.get(case.assignee_id)
         case.case_status = CASE_STATUS_OF[case.status]
     return page
 

@@ -73,6 +73,15 @@ class Submission(models.Model):
     service = models.ForeignKey(
         "catalogue.Service", on_delete=models.PROTECT, related_name="+", verbose_name=_("service")
     )
+    # The agency it was sent to (the service's when it was sent): the back office's inbox reads
+    # one agency's cases from one index, newest first, however many services the agency has.
+    agency = models.ForeignKey(
+        "catalogue.Agency",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("agency"),
+        db_index=False,  # the inbox's indexes below begin with it
+    )
     version = models.ForeignKey("eforms.FormVersion", on_delete=models.PROTECT, related_name="+")
     language = models.CharField(max_length=2)
     content_encrypted = models.TextField(editable=False)
@@ -90,8 +99,12 @@ class Submission(models.Model):
         verbose_name = _("sent form")
         verbose_name_plural = _("sent forms")
         ordering = ["-sent_at"]
-        # The back office's inbox: an agency's services, newest first, by status or not.
+        # The back office's inbox: an agency's cases, newest first, by status or not; by service.
         indexes = [
+            models.Index(fields=["agency", "-sent_at", "-id"], name="submission_agency_newest"),
+            models.Index(
+                fields=["agency", "status", "-sent_at", "-id"], name="submission_agency_status"
+            ),
             models.Index(fields=["service", "-sent_at"], name="submission_service_newest"),
             models.Index(fields=["status", "-sent_at"], name="submission_status_newest"),
             models.Index(fields=["-sent_at"], name="submission_newest"),

@@ -166,7 +166,7 @@ def submissions_of_agency(
 
     `search` is a reference (exactly, any case), or part of the customer's name or the service's.
     """
-    found = Submission.objects.filter(service__agency_id=agency_id)
+    found = Submission.objects.filter(agency_id=agency_id)
     if service_id is not None:
         found = found.filter(service_id=service_id)
     if statuses:
@@ -198,7 +198,7 @@ def submission_of_agency(*, agency_id: int, reference: str) -> Submission:
         Submission.objects.select_related(
             "version__form", "service", "customer__person", "customer__organisation", "person"
         )
-        .filter(service__agency_id=agency_id, reference=reference)
+        .filter(agency_id=agency_id, reference=reference)
         .first()
     )
     if submission is None:

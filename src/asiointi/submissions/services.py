@@ -194,6 +194,7 @@ def _submission_create(*, draft_key: Any, acting: Acting, language: str) -> Subm
         person=acting.person,
         business_id=(acting.organisation.business_id or "") if acting.organisation else "",
         service=draft.service,
+        agency_id=draft.service.agency_id,
         version=draft.version,
         language=language,
         content_encrypted=content_encrypt(answers_on_path(definition, answers)),

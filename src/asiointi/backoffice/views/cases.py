@@ -27,6 +27,7 @@ from asiointi.backoffice.forms import (
     RevealForm,
     StatusForm,
 )
+from asiointi.identity.models import User
 from asiointi.privacy.models import AuditEvent
 from asiointi.privacy.services import audit_record
 from asiointi.submissions.models import Submission
@@ -39,24 +40,26 @@ def _render(
     return render(request, template, {"membership": membership, **context}, status=status)
 
 
-def _filter_form(request: HttpRequest) -> CaseFilterForm:
+def _filter_form(request: HttpRequest, staff: list[User] | None = None) -> CaseFilterForm:
     agency = request.membership.agency  # type: ignore[attr-defined]
     return CaseFilterForm(
         request.GET or None,
         services=selectors.agency_services(agency=agency),
-        staff=selectors.agency_staff(agency=agency),
+        staff=selectors.agency_staff(agency=agency) if staff is None else staff,
     )
 
 
 @require_safe
 @agency_member_required()
 def inbox(request: HttpRequest) -> HttpResponse:
-    form = _filter_form(request)
+    agency = request.membership.agency  # type: ignore[attr-defined]
+    staff = selectors.agency_staff(agency=agency)
+    form = _filter_form(request, staff)
     page = selectors.cases_page(
-        agency=request.membership.agency,  # type: ignore[attr-defined]
-        filters=form.filters(),
-        page_number=request.GET.get("page"),
+        agency=agency, filters=form.filters(), page_number=request.GET.get("page"), staff=staff
     )
+    for case in page.object_list:
+        case.case_status_label = CASE_STATUS_LABELS[case.case_status]
     return _render(
         request,
         "backoffice/inbox.html",

@@ -110,6 +110,7 @@ def _sent(acting: Acting, service: Service) -> Submission:
         person=acting.person,
         business_id=MANDATE_COMPANY,
         service=service,
+        agency_id=service.agency_id,
         version=version,
         language="fi",
         content_encrypted=content_encrypt({}),
