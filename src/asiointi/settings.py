@@ -301,6 +301,7 @@ FEEDBACK_PORTAL_AGENCY = env_str("FEEDBACK_PORTAL_AGENCY", "kaupunginkanslia")
 
 # How long an anonymous catalogue page may be served from the cache before it is rendered again.
 CATALOGUE_CACHE_SECONDS = env_int("CATALOGUE_CACHE_SECONDS", 300)
+CATALOGUE_LOCAL_CACHE_SECONDS = env_int("CATALOGUE_LOCAL_CACHE_SECONDS", 2)
 
 # Notifications: e-mail and SMS (notify)
 # The embedded profile keeps every message in a development outbox readable in the browser;
