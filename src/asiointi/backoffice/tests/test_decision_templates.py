@@ -116,7 +116,7 @@ def test_the_preview_is_a_pdf_filled_with_example_values(manager: Client, tmp_pa
     assert response["Content-Type"] == "application/pdf"
     text = poppler("pdftotext", response.content, tmp_path)
     assert "Bästa Maija Meikäläinen, ärendet HEL-2027-000123 är avgjort." in text
-    assert "Beslut" in text
+    assert "Beslut" in text and "Exempeltjänst" in text
     # No appeal instructions in Swedish: the Finnish ones stand in.
     assert "Oikaisuvaatimus 14 päivän kuluessa." in text
     assert not DecisionTemplate.objects.exists()

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -20,6 +20,7 @@ from asiointi.backoffice.decision_texts import DecisionFacts
 from asiointi.backoffice.models import DecisionTemplate
 from asiointi.backoffice.views.cases import _case, _case_page, message_form
 from asiointi.backoffice.views.grants import MANAGERS
+from asiointi.identity.models import User
 
 
 def _list_url(request: HttpRequest) -> str:
@@ -107,15 +108,18 @@ def template_active(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _example_facts(request: HttpRequest, language: str) -> DecisionFacts:
     today = timezone.localdate()
+    user: User = request.user  # type: ignore[assignment]
+    with translation.override(language):
+        service = _("Example service")
     return DecisionFacts(
         customer_name="Maija Meikäläinen",
         reference="HEL-2027-000123",
-        service=_("Example service"),
+        service=service,
         sent_date=today - timedelta(days=14),
         decision_date=today,
-        clerk_name=request.user.get_full_name() or request.user.get_username(),
+        clerk_name=user.get_full_name() or user.get_username(),
         clerk_title=decisions.clerk_title(
-            clerk=request.user,  # type: ignore[arg-type]
+            clerk=user,
             agency=request.membership.agency,  # type: ignore[attr-defined]
             language=language,
         ),
