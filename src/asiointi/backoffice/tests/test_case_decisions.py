@@ -166,5 +166,8 @@ def test_a_template_and_an_uploaded_pdf_together_are_refused(
 def test_the_same_form_sent_twice_sends_once(case: Submission, clerk: Client) -> None:
     template = make_template(case)
     assert decide(clerk, case, template).status_code == 302
-    assert decide(clerk, case, template).status_code == 302
+    again = decide(clerk, case, template)
+    assert again.status_code == 302
     assert Message.objects.filter(is_decision=True).count() == 1
+    page = clerk.get(again["Location"]).content.decode()
+    assert "Tämä lomake oli jo lähetetty" in page

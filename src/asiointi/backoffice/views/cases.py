@@ -236,6 +236,8 @@ def case_message(request: HttpRequest, reference: str) -> HttpResponse:
         else:
             if sent:
                 messages.success(request, _("The message was sent. The customer has been told."))
+            else:
+                messages.info(request, _("This form had already been sent; it was sent once."))
             return _back(request, submission, "thread")
     return _case_page(request, submission, status=400, message_form=form)
 
