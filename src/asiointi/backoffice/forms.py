@@ -1,8 +1,10 @@
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from asiointi.backoffice.models import DecisionTemplate
 from asiointi.backoffice.selectors import CASE_STATUSES, UNASSIGNED, CaseFilter
 from asiointi.catalogue.models import Service
 from asiointi.identity.models import User
@@ -115,18 +117,42 @@ class MessageForm(forms.Form):
         choices=KINDS,
         widget=forms.RadioSelect(attrs={"class": "hds-radio-button__input"}),
     )
+    template = forms.ChoiceField(
+        label=_("Decision template"),
+        required=False,
+        help_text=_(
+            "A decision from a template is filled in for this case in the customer's language; "
+            "your message is then its reasoning, which you may leave out."
+        ),
+    )
     body = PlainTextField(
         label=_("Message to the customer"),
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=10000,
         multiline=True,
+        required=False,
     )
     document = forms.FileField(
         label=_("Decision as a PDF file (optional)"),
-        help_text=_("Without a file, the decision is made into a PDF from the message."),
+        help_text=_(
+            "Without a template or a file, the decision is made into a PDF from the message."
+        ),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
+    # One key per form shown: a second press of the same form sends nothing.
+    form_key = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+
+    def __init__(
+        self, *args: Any, templates: Sequence[DecisionTemplate] = (), **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.templates = {str(t.pk): t for t in templates}
+        _choices(
+            self,
+            "template",
+            [("", _("No template"))] + [(key, t.name) for key, t in self.templates.items()],
+        )
 
     def clean_document(self) -> Any:
         upload = self.cleaned_data.get("document")
@@ -138,6 +164,21 @@ class MessageForm(forms.Form):
         if not content.startswith(b"%PDF-"):
             raise forms.ValidationError(_("The file is not a PDF file."))
         return content
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("kind") != "decision":
+            data["template"], data["document"] = "", None
+        if data.get("template") and data.get("document"):
+            self.add_error(
+                "template", _("Choose a decision template or a PDF file of your own, not both.")
+            )
+        if not data.get("template") and not data.get("body") and "body" not in self.errors:
+            self.add_error("body", _("Write a message."))
+        return data
+
+    def chosen_template(self) -> DecisionTemplate | None:
+        return self.templates.get(self.cleaned_data.get("template") or "")
 
 
 class RevealForm(forms.Form):

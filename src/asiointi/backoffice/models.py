@@ -122,3 +122,72 @@ class StaffOidcIdentity(Device):
 
     def verify_token(self, token: object) -> bool:
         return False
+
+
+class DecisionTemplate(models.Model):
+    """A decision's standard text an agency keeps, in fi/sv/en, with named placeholders filled for
+    each case (`backoffice.decision_texts`); a clerk adds the reasoning when deciding."""
+
+    agency = models.ForeignKey(
+        "catalogue.Agency",
+        on_delete=models.CASCADE,
+        related_name="decision_templates",
+        verbose_name=_("agency"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    # None: any of the agency's services.
+    service = models.ForeignKey(
+        "catalogue.Service",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("service"),
+    )
+    body_fi = models.TextField(_("decision text in Finnish"))
+    body_sv = models.TextField(_("decision text in Swedish"), blank=True)
+    body_en = models.TextField(_("decision text in English"), blank=True)
+    appeal_fi = models.TextField(_("appeal instructions in Finnish"), blank=True)
+    appeal_sv = models.TextField(_("appeal instructions in Swedish"), blank=True)
+    appeal_en = models.TextField(_("appeal instructions in English"), blank=True)
+    active = models.BooleanField(_("in use"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("decision template")
+        verbose_name_plural = _("decision templates")
+        ordering = ["name", "pk"]
+        indexes = [models.Index(fields=["agency", "active"], name="decision_template_agency")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def text(self, part: str, language: str) -> str:
+        """The body or the appeal instructions in `language`, else in Finnish."""
+        return getattr(self, f"{part}_{language}", "") or getattr(self, f"{part}_fi")
+
+
+class CaseSendKey(models.Model):
+    """The key of one "send to the customer" form on a case page: a second press of the same form
+    (a double click, two tabs) finds its key taken and sends nothing."""
+
+    submission = models.ForeignKey(
+        "submissions.Submission", on_delete=models.CASCADE, related_name="+"
+    )
+    key = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "key"], name="case_send_key_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.submission_id}: {self.key}"

@@ -4,14 +4,22 @@ person lookup (an audited read)."""
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from asiointi.backoffice.models import AgencyMembership, CaseAssignment, CaseNote
+from asiointi.backoffice.decisions import case_decision, decision_template_for_case
+from asiointi.backoffice.models import (
+    AgencyMembership,
+    CaseAssignment,
+    CaseNote,
+    CaseSendKey,
+    DecisionTemplate,
+)
 from asiointi.backoffice.selectors import case_thread
 from asiointi.catalogue.models import Agency
 from asiointi.folder.messaging import MessageRefused, message_send
@@ -92,6 +100,14 @@ def case_assign(*, submission: Submission, assignee: User | None, by: User) -> N
     CaseAssignment.objects.update_or_create(submission=submission, defaults={"assignee": assignee})
 
 
+def _optional_text(body: str) -> str:
+    body = body.strip()
+    problem = plain_text_problem(body, multiline=True)
+    if problem:
+        raise CaseRefused(problem)
+    return body
+
+
 def _text(body: str, empty: object) -> str:
     body = body.strip()
     if not body:
@@ -110,6 +126,30 @@ def case_note_add(*, submission: Submission, body: str, by: User) -> CaseNote:
     )
 
 
+def _first_press(*, submission: Submission, form_key: str) -> bool:
+    """Take the form's key; False when a press of the same form already took it. A second press
+    waits here, on the key's unique index, until the first commits (or rolls back)."""
+    if not form_key:
+        return True
+    try:
+        with transaction.atomic():
+            CaseSendKey.objects.create(submission=submission, key=form_key[:64])
+    except IntegrityError:
+        return False
+    return True
+
+
+def _decision_template(
+    submission: Submission, template: DecisionTemplate | None
+) -> DecisionTemplate | None:
+    if template is None:
+        return None
+    found = decision_template_for_case(submission=submission, pk=template.pk)
+    if found is None:
+        raise CaseRefused(_("Choose one of the decision templates in use for this service."))
+    return found
+
+
 @transaction.atomic
 def case_message_send(
     *,
@@ -121,16 +161,30 @@ def case_message_send(
     document: bytes | None = None,
     document_name: str = "",
     served_on: date | None = None,
-) -> None:
-    """Write to the customer in the case's thread (started on the first message).
+    template: DecisionTemplate | None = None,
+    form_key: str = "",
+) -> bool:
+    """Write to the customer in the case's thread (started on the first message). False when
+    the same form (its `form_key`) was sent already: a double press sends once.
 
     Asking for more information sets the case waiting for the customer; their answer in the
     thread returns it to the clerk (`submissions.services.submission_customer_replied`). A
-    decision (an uploaded PDF, or one made from the message with the portal's template) decides
-    the case. The customer is told once, by the folder's notification."""
-    body = _text(body, _("Write a message."))
+    decision decides the case: an uploaded PDF, or one made from the agency's decision template
+    (`body` is then the clerk's reasoning, which may be left out) or from the message. The
+    customer is told once, by the folder's notification."""
     if submission.customer is None:
         raise CaseRefused(_("The customer's details have been erased: nobody can be written to."))
+    template = _decision_template(submission, template if decision else None)
+    body = _optional_text(body) if template is not None else _text(body, _("Write a message."))
+    if not _first_press(submission=submission, form_key=form_key):
+        return False
+    decision = decision or document is not None
+    if decision and document is None:
+        served_on = served_on or timezone.localdate()
+        document, body = case_decision(
+            submission=submission, clerk=by, template=template, text=body, on=served_on
+        )
+        document_name = document_name or f"{submission.reference}.pdf"
     thread = case_thread(submission=submission)
     service = submission.service
     try:
@@ -148,17 +202,30 @@ def case_message_send(
             document=document,
             document_name=document_name,
             served_on=served_on,
-            decision=decision or document is not None,
+            decision=decision,
         )
     except MessageRefused as refused:
         raise CaseRefused(refused.message) from None
     status = None
     if ask_for_information:
         status = Status.WAITING
-    elif decision or document is not None:
+    elif decision:
         status = Status.DECIDED
     if status is not None:
         submission_status_change(submission=submission, status=status, changed_by=by, notify=False)
+    return True
+
+
+def case_decision_preview(
+    *, submission: Submission, body: str, by: User, template: DecisionTemplate | None
+) -> bytes:
+    """The decision's PDF as `case_message_send` would make it today; nothing is sent or kept."""
+    template = _decision_template(submission, template)
+    body = _optional_text(body) if template is not None else _text(body, _("Write a message."))
+    document, _message = case_decision(
+        submission=submission, clerk=by, template=template, text=body, on=timezone.localdate()
+    )
+    return document
 
 
 def case_identity_code_reveal(*, submission: Submission, reason: str, request: HttpRequest) -> str:

@@ -4,7 +4,7 @@ from django.urls import path
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from asiointi.backoffice.views import audit, auth, cases, grants, rosters
+from asiointi.backoffice.views import audit, auth, cases, decision_templates, grants, rosters
 
 app_name = "backoffice"
 
@@ -20,6 +20,8 @@ AUDIT_LOG = _route(_("audit-log/"))
 GRANTS = _route("<slug:agency>/", _("access/"))
 COURSES = _route("<slug:agency>/", _("courses/"))
 ROSTER = _route(COURSES, "<slug:code>/")
+TEMPLATES = _route("<slug:agency>/", _("decision-templates/"))
+TEMPLATE = _route(TEMPLATES, "<int:pk>/")
 
 urlpatterns = [
     path("", auth.home, name="home"),
@@ -39,6 +41,26 @@ urlpatterns = [
     path(_route(CASE, "retry/"), cases.case_retry, name="case_retry"),
     path(_route(CASE, "files/<uuid:pk>/"), cases.case_attachment, name="case_attachment"),
     path(_route(CASE, "decisions/<int:pk>/"), cases.case_document, name="case_document"),
+    path(
+        _route(CASE, _("decision-preview/")),
+        decision_templates.case_decision_preview,
+        name="case_decision_preview",
+    ),
+    path(TEMPLATES, decision_templates.template_list, name="decision_templates"),
+    path(
+        _route(TEMPLATES, _("new/")), decision_templates.template_add, name="decision_template_add"
+    ),
+    path(
+        _route(TEMPLATES, _("preview/")),
+        decision_templates.template_preview,
+        name="decision_template_preview",
+    ),
+    path(TEMPLATE, decision_templates.template_edit, name="decision_template_edit"),
+    path(
+        _route(TEMPLATE, _("in-use/")),
+        decision_templates.template_active,
+        name="decision_template_active",
+    ),
     path(GRANTS, grants.grant_list, name="grants"),
     path(_route(GRANTS, _("find/")), grants.grant_find, name="grant_find"),
     path(_route(GRANTS, _("grant/")), grants.grant_add, name="grant_add"),

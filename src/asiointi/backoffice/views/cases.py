@@ -1,3 +1,4 @@
+import uuid
 from typing import Any
 from urllib.parse import urlencode
 
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from asiointi.attachments.responses import attachment_response, private_file_response
-from asiointi.backoffice import selectors, services
+from asiointi.backoffice import decisions, selectors, services
 from asiointi.backoffice.access import agency_member_required
 from asiointi.backoffice.forms import (
     CASE_STATUS_LABELS,
@@ -126,7 +127,7 @@ def _case_page(
             initial={"assignee": case.assignee.pk if case.assignee else ""}, staff=staff
         ),
         "note_form": NoteForm(),
-        "message_form": MessageForm(initial={"kind": "message"}),
+        "message_form": message_form(submission),
         "reveal_form": RevealForm(),
         **forms,
     }
@@ -140,6 +141,13 @@ def _case_page(
         details={"what": "case read", "reference": submission.reference},
     )
     return _render(request, "backoffice/case.html", context, status=status)
+
+
+def message_form(submission: Submission, data: Any = None, files: Any = None) -> MessageForm:
+    """The form to write to the customer, with the decision templates this case may use."""
+    templates = decisions.decision_templates_for_case(submission=submission)
+    initial = {"kind": "message", "form_key": uuid.uuid4().hex}
+    return MessageForm(data, files, initial=initial, templates=templates)
 
 
 def _back(request: HttpRequest, submission: Submission, anchor: str = "") -> HttpResponse:
@@ -210,12 +218,12 @@ def case_note(request: HttpRequest, reference: str) -> HttpResponse:
 @agency_member_required()
 def case_message(request: HttpRequest, reference: str) -> HttpResponse:
     submission = _case(request, reference)
-    form = MessageForm(request.POST, request.FILES)
+    form = message_form(submission, request.POST, request.FILES)
     if form.is_valid():
         kind = form.cleaned_data["kind"]
-        document = form.cleaned_data.get("document") if kind == "decision" else None
+        document = form.cleaned_data.get("document")
         try:
-            services.case_message_send(
+            sent = services.case_message_send(
                 submission=submission,
                 body=form.cleaned_data["body"],
                 by=request.user,  # type: ignore[arg-type]
@@ -223,11 +231,16 @@ def case_message(request: HttpRequest, reference: str) -> HttpResponse:
                 decision=kind == "decision",
                 document=document,
                 document_name=f"{submission.reference}.pdf" if document else "",
+                template=form.chosen_template(),
+                form_key=form.cleaned_data["form_key"],
             )
         except services.CaseRefused as refused:
             form.add_error(None, refused.message)
         else:
-            messages.success(request, _("The message was sent. The customer has been told."))
+            if sent:
+                messages.success(request, _("The message was sent. The customer has been told."))
+            else:
+                messages.info(request, _("This form had already been sent; it was sent once."))
             return _back(request, submission, "thread")
     return _case_page(request, submission, status=400, message_form=form)
 

@@ -82,6 +82,21 @@ def grants_of_agencies(world: World) -> list[Target]:
     return [Target({**t.kwargs, "pk": 987654}, t.owner) for t in agencies(world)]
 
 
+def decision_templates(world: World) -> list[Target]:
+    """A decision template of each agency, under that agency's address."""
+    from asiointi.backoffice.models import DecisionTemplate
+
+    targets = []
+    for target in agencies(world):
+        template, _created = DecisionTemplate.objects.get_or_create(
+            agency=world.agencies[target.owner],
+            name="Päätöspohja",
+            defaults={"body_fi": "Päätös asiassa {reference}."},
+        )
+        targets.append(Target({**target.kwargs, "pk": template.pk}, target.owner))
+    return targets
+
+
 def _inbox(slug: str) -> Callable[[], str]:
     def address() -> str:
         with translation.override("fi"):
@@ -102,6 +117,7 @@ def _own(name: str) -> Callable[[], str]:
 
 
 OWN_GRANTS = _own("backoffice:grants")
+OWN_DECISION_TEMPLATES = _own("backoffice:decision_templates")
 TO_THE_ROSTERS = redirect(_own("backoffice:courses"), statuses=SEE_OTHER)
 # Back to the case (or its notes, its thread): an address under the agency's inbox.
 TO_THE_CASE = redirect(OWN_INBOX)
@@ -196,6 +212,41 @@ ROWS: list[Row] = [
         targets=grants_of_agencies,
         get=GET_ONLY,
         post=managers(redirect(OWN_GRANTS, statuses=SEE_OTHER)),
+    ),
+    Row(
+        "backoffice:case_decision_preview",
+        targets=cases,
+        get=GET_ONLY,
+        post=staff(OK),
+        post_data={"kind": "decision", "body": "Päätös."},
+        note="POST: the decision's PDF, nothing sent",
+    ),
+    # Decision templates: service managers and agency administrators only.
+    Row("backoffice:decision_templates", targets=agencies, get=managers(OK), post=GET_ONLY),
+    Row(
+        "backoffice:decision_template_add",
+        targets=agencies,
+        get=managers(OK),
+        post=managers(FORM_ERRORS),
+    ),
+    Row(
+        "backoffice:decision_template_preview",
+        targets=agencies,
+        get=GET_ONLY,
+        post=managers(FORM_ERRORS),
+        note="POST: an empty template is not previewed",
+    ),
+    Row(
+        "backoffice:decision_template_edit",
+        targets=decision_templates,
+        get=managers(OK),
+        post=managers(FORM_ERRORS),
+    ),
+    Row(
+        "backoffice:decision_template_active",
+        targets=decision_templates,
+        get=GET_ONLY,
+        post=managers(redirect(OWN_DECISION_TEMPLATES, statuses=SEE_OTHER)),
     ),
     # Course rosters: every member of the agency's staff.
     Row("backoffice:courses", targets=agencies, get=staff(OK), post=GET_ONLY),
