@@ -47,7 +47,17 @@ class FolderItem(models.Model):
         verbose_name = _("folder item")
         verbose_name_plural = _("folder items")
         constraints = [models.UniqueConstraint(fields=["kind", "key"], name="folder_item_unique")]
-        indexes = [models.Index(fields=["customer", "-occurred_at"], name="folder_item_newest")]
+        indexes = [
+            models.Index(fields=["customer", "-occurred_at"], name="folder_item_newest"),
+            # The front page's status filter (the statuses the folder holds) and its counts of
+            # what needs action, each read from an index alone however full the folder is.
+            models.Index(fields=["customer", "kind", "status"], name="folder_item_statuses"),
+            models.Index(
+                fields=["customer", "kind"],
+                condition=models.Q(needs_action=True),
+                name="folder_item_needs_action",
+            ),
+        ]
         ordering = ["-occurred_at", "-pk"]
 
     def __str__(self) -> str:
