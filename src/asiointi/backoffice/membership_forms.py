@@ -90,7 +90,7 @@ class InvitationForm(SetPasswordMixin, forms.Form):
         if "new_password1" in self.fields:
             self.validate_passwords("new_password1", "new_password2")
             self.validate_password_for_user(self.user, "new_password2")
-        return super().clean()  # type: ignore[no-any-return]
+        return super().clean() or {}
 
     def password(self) -> str:
         return str(self.cleaned_data.get("new_password1") or "")

@@ -68,7 +68,7 @@ def test_adding_a_new_person_makes_an_account_without_password_and_sends_a_link(
     assert membership(user.username).role == Role.CLERK
     [message] = mail.outbox
     assert message.to == ["veera.v@example.fi"]
-    assert re.search(r"http\S+/kutsu/\S+/", message.body)
+    assert re.search(r"http\S+/kutsu/\S+/", str(message.body))
     event = AuditEvent.objects.get(action=AuditEvent.Action.STAFF_CHANGED)
     assert event.details["what"] == "member added" and event.target == f"user:{user.pk}"
 
