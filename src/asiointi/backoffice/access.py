@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from asiointi.backoffice.models import AgencyMembership
 from asiointi.backoffice.selectors import is_auditor, membership_for
+from asiointi.backoffice.staff import agency_administered
 
 View = Callable[..., HttpResponseBase]
 
@@ -71,6 +72,25 @@ def auditor_required(view: View) -> View:
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not is_auditor(user=request.user):  # type: ignore[arg-type]
             raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def agency_admin_required(view: View) -> View:
+    """The agency's administrators, and platform superusers for every agency; other staff 404.
+    `request.agency` is the agency, `request.membership` the user's own membership of it (None
+    for a superuser who has none)."""
+
+    @staff_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, agency: str, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        found, membership = agency_administered(
+            user=request.user,  # type: ignore[arg-type]
+            agency_slug=agency,
+        )
+        request.agency = found  # type: ignore[attr-defined]
+        request.membership = membership  # type: ignore[attr-defined]
         return view(request, *args, **kwargs)
 
     return wrapped

@@ -8,6 +8,12 @@ class BackofficeConfig(AppConfig):
     verbose_name = _("back office")
     default = True
 
+    def ready(self) -> None:
+        from asiointi.notify.rendering import template_register
+
+        template_register("staff_invitation", {"agency_name", "link", "valid_hours", "reset"})
+        template_register("staff_added", {"agency_name", "login_url"})
+
 
 class StaffAdminConfig(admin_apps.AdminConfig):
     """Django's admin with `admin.site` being the superusers-only, second-factor site."""

@@ -191,3 +191,22 @@ class CaseSendKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.submission_id}: {self.key}"
+class StaffInvitation(models.Model):
+    """A one-time link for a member of staff to set a password (when they have none) and an
+    authenticator app: sent when they are added to an agency or their second factor is reset.
+    The link names the row, signed and expiring; the row says whether it was used."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    agency = models.ForeignKey(
+        "catalogue.Agency", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+    # The authenticator app's secret the set-up page shows; emptied once used.
+    totp_key = models.CharField(max_length=80, blank=True)
+
+    def __str__(self) -> str:
+        return f"invitation {self.pk} of {self.user_id}"

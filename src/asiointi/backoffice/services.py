@@ -65,14 +65,19 @@ class SecondFactor:
 
 
 @transaction.atomic
-def staff_second_factor_set_up(*, user: User, recovery_codes: int = 10) -> SecondFactor:
-    """A new authenticator app secret and single-use recovery codes for a member of staff.
+def staff_second_factor_set_up(
+    *, user: User, recovery_codes: int = 10, key: str = ""
+) -> SecondFactor:
+    """A new authenticator app secret (`key` in hex, when the app already holds it) and
+    single-use recovery codes for a member of staff.
 
     Earlier ones stop working: this is also how a lost phone is replaced.
     """
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
-    totp = TOTPDevice.objects.create(user=user, name="authenticator app", confirmed=True)
+    totp = TOTPDevice.objects.create(
+        user=user, name="authenticator app", confirmed=True, **({"key": key} if key else {})
+    )
     static = StaticDevice.objects.create(user=user, name="recovery codes", confirmed=True)
     codes = [StaticToken.random_token() for _ in range(recovery_codes)]
     StaticToken.objects.bulk_create(StaticToken(device=static, token=code) for code in codes)

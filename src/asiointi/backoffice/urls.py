@@ -3,8 +3,18 @@ from typing import cast
 from django.urls import path
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from asiointi.backoffice.views import audit, auth, cases, decision_templates, grants, rosters
+from asiointi.backoffice.views import (
+    audit,
+    auth,
+    cases,
+    decision_templates,
+    grants,
+    invitation,
+    rosters,
+    staff,
+)
 
 app_name = "backoffice"
 
@@ -22,6 +32,8 @@ COURSES = _route("<slug:agency>/", _("courses/"))
 ROSTER = _route(COURSES, "<slug:code>/")
 TEMPLATES = _route("<slug:agency>/", _("decision-templates/"))
 TEMPLATE = _route(TEMPLATES, "<int:pk>/")
+STAFF = _route("<slug:agency>/", pgettext_lazy("address of an agency's staff", "staff/"))
+MEMBER = _route(STAFF, "<int:pk>/")
 
 urlpatterns = [
     path("", auth.home, name="home"),
@@ -72,4 +84,14 @@ urlpatterns = [
     path(_route(ROSTER, _("capacity/")), rosters.roster_capacity, name="roster_capacity"),
     path(_route(ROSTER, _("message/")), rosters.roster_message, name="roster_message"),
     path(_route(ROSTER, "<int:pk>/", _("cancel/")), rosters.roster_cancel, name="roster_cancel"),
+    path(STAFF, staff.staff_list, name="staff"),
+    path(_route(STAFF, _("add/")), staff.staff_add, name="staff_add"),
+    path(_route(MEMBER, _("role/")), staff.staff_role, name="staff_role"),
+    path(_route(MEMBER, _("remove/")), staff.staff_remove, name="staff_remove"),
+    path(_route(MEMBER, _("second-factor/")), staff.staff_reset, name="staff_reset"),
+    path(
+        _route(_("invitation/"), "<str:token>/"),
+        invitation.staff_invitation,
+        name="staff_invitation",
+    ),
 ]

@@ -23,6 +23,9 @@ MANDATE_HOLDER = "mandate holder for S1"
 NO_RIGHTS = "person without rights in the organisation"
 OWN_STAFF = "staff of the owning agency"
 OWN_MANAGER = "service manager of the owning agency"
+# May do everything a service manager may: everywhere but the staff pages the same as OWN_MANAGER
+# (`Rule.expected`).
+OWN_ADMIN = "agency administrator of the owning agency"
 OTHER_STAFF = "staff of another agency"
 # A clerk of the other agency who also holds the auditor role: everywhere but the audit log's
 # pages the same as OTHER_STAFF (`Rule.expected`).
@@ -39,6 +42,7 @@ PERSONAS = (
     NO_RIGHTS,
     OWN_STAFF,
     OWN_MANAGER,
+    OWN_ADMIN,
     OTHER_STAFF,
     AUDITOR,
     SUPERUSER,
@@ -143,6 +147,7 @@ REFUSAL_PAGE = Answer((403,), label="403, the page that explains")
 STAFF_OF: dict[str, frozenset[str]] = {
     OWN_STAFF: frozenset({OF_OWNING_AGENCY, OF_RESIDENT, OF_S1}),
     OWN_MANAGER: frozenset({OF_OWNING_AGENCY, OF_RESIDENT, OF_S1}),
+    OWN_ADMIN: frozenset({OF_OWNING_AGENCY, OF_RESIDENT, OF_S1}),
     OTHER_STAFF: frozenset({OF_OTHER_AGENCY}),
 }
 
@@ -156,6 +161,9 @@ class Rule:
     # The rule decides for the auditor itself (the audit log's pages); otherwise the auditor
     # gets what the other agency's staff get.
     decides_for_auditor: bool = False
+    # The rule decides for the agency administrator itself (the staff pages); otherwise the
+    # administrator gets what the agency's service manager gets.
+    decides_for_agency_admin: bool = False
 
     def expected(self, persona: str, owner: str) -> Answer:
         named = dict(self.overrides).get(persona)
@@ -163,11 +171,18 @@ class Rule:
             return named
         if persona == AUDITOR and not self.decides_for_auditor:
             return self.expected(OTHER_STAFF, owner)
+        if persona == OWN_ADMIN and not self.decides_for_agency_admin:
+            return self.expected(OWN_MANAGER, owner)
         return self.decide(persona, owner)
 
     def but(self, **answers: Answer) -> "Rule":
         named = {_persona_named(key): answer for key, answer in answers.items()}
-        return Rule(self.decide, (*self.overrides, *named.items()), self.decides_for_auditor)
+        return Rule(
+            self.decide,
+            (*self.overrides, *named.items()),
+            self.decides_for_auditor,
+            self.decides_for_agency_admin,
+        )
 
 
 _KEYWORDS = {
@@ -179,6 +194,7 @@ _KEYWORDS = {
     "no_rights": NO_RIGHTS,
     "own_staff": OWN_STAFF,
     "own_manager": OWN_MANAGER,
+    "own_admin": OWN_ADMIN,
     "other_staff": OTHER_STAFF,
     "auditor": AUDITOR,
     "superuser": SUPERUSER,
@@ -294,6 +310,21 @@ def managers(answer: Answer) -> Rule:
     """The back office's pages for service managers (and agency administrators): clerks (of the
     agency or another: both staff personas are clerks) 404 like any other member of staff."""
     return staff(answer).but(own_staff=NOT_FOUND, other_staff=NOT_FOUND)
+
+
+def agency_admins(answer: Answer) -> Rule:
+    """The staff pages: the agency's administrators (for their agency's things) and platform
+    superusers with a verified device (for every agency's) get `answer`; other staff 404;
+    anyone else, a superuser without a verified device included, to the staff login."""
+
+    def decide(persona: str, owner: str) -> Answer:
+        if persona == ADMIN or (persona == OWN_ADMIN and owner in STAFF_OF[OWN_ADMIN]):
+            return answer
+        if persona in STAFF_OF:
+            return NOT_FOUND
+        return STAFF_LOGIN
+
+    return Rule(decide, decides_for_agency_admin=True)
 
 
 def admin_only(answer: Answer) -> Rule:

@@ -260,7 +260,8 @@ def _agencies(services: dict[str, Service]) -> dict[str, Agency]:
 
 
 def _staff(agencies: dict[str, Agency]) -> dict[str, Persona]:
-    """Clerks of the owning and of the other agency, an auditor and a service manager."""
+    """Clerks of the owning and of the other agency, an auditor, a service manager and an
+    agency administrator (of the owning agency)."""
     owning, other_agency = agencies[m.OF_OWNING_AGENCY], agencies[m.OF_OTHER_AGENCY]
     staff = {
         name: _persona(name, _staff_logged_in(f"staff-{agency.slug}", agency))
@@ -275,6 +276,8 @@ def _staff(agencies: dict[str, Agency]) -> dict[str, Persona]:
         f"manager-{owning.slug}", owning, AgencyMembership.Role.SERVICE_MANAGER
     )
     staff[m.OWN_MANAGER] = _persona(m.OWN_MANAGER, manager)
+    admin = _staff_logged_in(f"admin-{owning.slug}", owning, AgencyMembership.Role.AGENCY_ADMIN)
+    staff[m.OWN_ADMIN] = _persona(m.OWN_ADMIN, admin)
     return {**staff, m.AUDITOR: auditor}
 
 

@@ -20,6 +20,7 @@ from asiointi.backoffice.oidc import (
     staff_oidc_start,
 )
 from asiointi.backoffice.selectors import is_auditor, memberships_of
+from asiointi.backoffice.staff import agencies_administered
 
 logger = logging.getLogger(__name__)
 
@@ -99,6 +100,9 @@ def home(request: HttpRequest) -> HttpResponse:
     if len(memberships) == 1:
         return HttpResponseRedirect(reverse("backoffice:inbox", args=[memberships[0].agency.slug]))
     auditor = is_auditor(user=request.user)  # type: ignore[arg-type]
+    agencies = agencies_administered(user=request.user)  # type: ignore[arg-type]
     return render(
-        request, "backoffice/home.html", {"memberships": memberships, "is_auditor": auditor}
+        request,
+        "backoffice/home.html",
+        {"memberships": memberships, "is_auditor": auditor, "agencies": agencies},
     )

@@ -11,6 +11,9 @@ A new address needs a row in its app's module here. The rules are in `permission
                    role holder, and a mandate holder within S1) gets A, anyone else 404
   auditor(A)       the audit log: A for staff with the auditor role, other staff 404, anyone
                    else to the staff login (elsewhere the auditor is a clerk of another agency)
+  agency_admins(A) an agency's staff pages: A for its administrator and for a superuser with a
+                   verified device, other staff 404, anyone else to the staff login (elsewhere
+                   the agency administrator gets what the service manager gets)
   admin_only(A)    the Django admin: A for a superuser with a verified device, else its login
 """
 

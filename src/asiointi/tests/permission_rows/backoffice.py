@@ -1,19 +1,26 @@
 """The back office: an agency's staff with a verified second factor, its own things only."""
 
+import uuid
 from collections.abc import Callable
 from typing import Any
 
 from django.urls import reverse
 from django.utils import translation
 
+from asiointi.backoffice.invitations import invitation_token
+from asiointi.backoffice.models import AgencyMembership, StaffInvitation
 from asiointi.backoffice.tests.support import OTHER_AGENCY, OWNING_AGENCY
+from asiointi.identity.models import User
 from asiointi.tests import permission_matrix as m
 from asiointi.tests.permission_matrix import (
     NOT_FOUND,
     OK,
     STAFF_LOGIN,
+    Answer,
     Row,
+    Rule,
     Target,
+    agency_admins,
     auditor,
     everyone,
     managers,
@@ -97,6 +104,40 @@ def decision_templates(world: World) -> list[Target]:
     return targets
 
 
+def fresh_members(world: World) -> list[Target]:
+    """A new clerk of each agency under its agency's address, for a cell that changes, resets
+    or removes one."""
+    targets = []
+    for owner, agency in world.agencies.items():
+        user = User.objects.create_user(
+            username=f"matrix-{uuid.uuid4().hex[:12]}", email="matrix.member@example.fi"
+        )
+        member = AgencyMembership.objects.create(user=user, agency=agency)
+        targets.append(Target({"agency": agency.slug, "pk": member.pk}, owner))
+    return targets
+
+
+def invitations(world: World) -> list[Target]:
+    """A link sent to a new member (never used: every POST here lacks the password and code),
+    and a forged one."""
+    user = User.objects.create_user(username=f"matrix-{uuid.uuid4().hex[:12]}")
+    agency = world.agencies[m.OF_OWNING_AGENCY]
+    AgencyMembership.objects.create(user=user, agency=agency)
+    invitation = StaffInvitation.objects.create(user=user, agency=agency, totp_key="ab" * 20)
+    return [
+        Target({"token": invitation_token(invitation)}, "", "a link sent"),
+        Target({"token": "MTIz:forged:signature"}, "a forged link", "a forged link"),
+    ]
+
+
+GONE = Answer((410,), label="410, the link no longer works")
+
+
+def _invitation(answer: Answer) -> Rule:
+    """Anyone with the link gets `answer`; a forged link is gone for everyone."""
+    return Rule(lambda persona, owner: GONE if owner else answer)
+
+
 def _inbox(slug: str) -> Callable[[], str]:
     def address() -> str:
         with translation.override("fi"):
@@ -118,12 +159,16 @@ def _own(name: str) -> Callable[[], str]:
 
 OWN_GRANTS = _own("backoffice:grants")
 OWN_DECISION_TEMPLATES = _own("backoffice:decision_templates")
+
+# Back to the agency's staff page (the owning agency's or, for a platform superuser, the other's).
+TO_THE_STAFF = Answer((303,), label="303 back to the staff page")
 TO_THE_ROSTERS = redirect(_own("backoffice:courses"), statuses=SEE_OTHER)
 # Back to the case (or its notes, its thread): an address under the agency's inbox.
 TO_THE_CASE = redirect(OWN_INBOX)
 HOME = everyone(STAFF_LOGIN).but(
     own_staff=redirect(OWN_INBOX),
     own_manager=redirect(OWN_INBOX),
+    own_admin=redirect(OWN_INBOX),
     other_staff=redirect(_inbox(OTHER_AGENCY)),
     admin=OK,
 )
@@ -267,5 +312,46 @@ ROWS: list[Row] = [
         fresh=True,
         get=GET_ONLY,
         post=staff(TO_THE_ROSTERS),
+    ),
+    # The agency's staff: its administrators and platform superusers.
+    Row("backoffice:staff", targets=agencies, get=agency_admins(OK), post=GET_ONLY),
+    Row(
+        "backoffice:staff_add",
+        targets=agencies,
+        get=GET_ONLY,
+        post=agency_admins(FORM_ERRORS),
+        note="nothing filled in",
+    ),
+    Row(
+        "backoffice:staff_role",
+        targets=fresh_members,
+        fresh=True,
+        get=GET_ONLY,
+        post=agency_admins(TO_THE_STAFF),
+        post_data={"role": "service_manager"},
+    ),
+    Row(
+        "backoffice:staff_remove",
+        targets=fresh_members,
+        fresh=True,
+        get=agency_admins(OK),
+        post=agency_admins(TO_THE_STAFF),
+        note="GET: the confirmation page",
+    ),
+    Row(
+        "backoffice:staff_reset",
+        targets=fresh_members,
+        fresh=True,
+        get=agency_admins(OK),
+        post=agency_admins(TO_THE_STAFF),
+        note="GET: the confirmation page",
+    ),
+    # The invitee's set-up page: the signed link is the key, whoever opens it.
+    Row(
+        "backoffice:staff_invitation",
+        targets=invitations,
+        get=_invitation(OK),
+        post=_invitation(FORM_ERRORS),
+        note="POST: no password or code",
     ),
 ]
