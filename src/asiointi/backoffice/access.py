@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponseBase, HttpResponseRedi
 from django.urls import reverse
 
 from asiointi.backoffice.models import AgencyMembership
-from asiointi.backoffice.selectors import is_auditor, membership_for
+from asiointi.backoffice.selectors import is_auditor, manager_membership_for, membership_for
 
 View = Callable[..., HttpResponseBase]
 
@@ -71,6 +71,22 @@ def auditor_required(view: View) -> View:
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not is_auditor(user=request.user):  # type: ignore[arg-type]
             raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def agency_manager_required(view: View) -> View:
+    """The agency's service managers and administrators, and a platform superuser (who manages
+    any agency's content as its administrator would); other staff of any agency 404."""
+
+    @staff_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, agency: str, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        request.membership = manager_membership_for(  # type: ignore[attr-defined]
+            user=request.user,  # type: ignore[arg-type]
+            agency_slug=agency,
+        )
         return view(request, *args, **kwargs)
 
     return wrapped

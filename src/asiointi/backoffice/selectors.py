@@ -67,6 +67,27 @@ def membership_for(*, user: User, agency_slug: str, roles: Sequence[str] = ()) -
     return membership
 
 
+MANAGERS = (AgencyMembership.Role.SERVICE_MANAGER, AgencyMembership.Role.AGENCY_ADMIN)
+
+
+def manager_membership_for(*, user: User, agency_slug: str) -> AgencyMembership:
+    """The user's managing membership of the agency; for a platform superuser without one, an
+    unsaved one as the agency's administrator (the pages read the agency and the role from it)."""
+    found = AgencyMembership.objects.select_related("agency").filter(
+        user=user, agency__slug=agency_slug, role__in=MANAGERS
+    )
+    membership = found.first()
+    if membership is None and user.is_superuser:
+        agency = Agency.objects.filter(slug=agency_slug).first()
+        if agency is not None:
+            return AgencyMembership(
+                user=user, agency=agency, role=AgencyMembership.Role.AGENCY_ADMIN
+            )
+    if membership is None:
+        raise Http404
+    return membership
+
+
 def agency_services(*, agency: Agency) -> list[Service]:
     return list(Service.objects.filter(agency=agency).order_by("name"))
 

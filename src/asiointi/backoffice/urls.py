@@ -4,7 +4,7 @@ from django.urls import path
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from asiointi.backoffice.views import audit, auth, cases, grants, rosters
+from asiointi.backoffice.views import audit, auth, cases, content, course_editing, grants, rosters
 
 app_name = "backoffice"
 
@@ -20,6 +20,7 @@ AUDIT_LOG = _route(_("audit-log/"))
 GRANTS = _route("<slug:agency>/", _("access/"))
 COURSES = _route("<slug:agency>/", _("courses/"))
 ROSTER = _route(COURSES, "<slug:code>/")
+SERVICES = _route("<slug:agency>/", _("services/"))
 
 urlpatterns = [
     path("", auth.home, name="home"),
@@ -50,4 +51,8 @@ urlpatterns = [
     path(_route(ROSTER, _("capacity/")), rosters.roster_capacity, name="roster_capacity"),
     path(_route(ROSTER, _("message/")), rosters.roster_message, name="roster_message"),
     path(_route(ROSTER, "<int:pk>/", _("cancel/")), rosters.roster_cancel, name="roster_cancel"),
+    path(_route(ROSTER, _("edit/")), course_editing.course_edit, name="course_edit"),
+    path(_route("<slug:agency>/", _("new-course/")), course_editing.course_new, name="course_new"),
+    path(SERVICES, content.service_list, name="services"),
+    path(_route(SERVICES, "<slug:slug>/"), content.service_edit, name="service_edit"),
 ]

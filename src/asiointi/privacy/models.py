@@ -52,6 +52,7 @@ class AuditEvent(models.Model):
         GDPR_ERASE = "gdpr_erase", _("Personal data erased (GDPR API)")
         GDPR_REFUSED = "gdpr_refused", _("GDPR API request refused")
         PERSON_LOOKUP = "person_lookup", _("Person looked up by identity code")
+        CONTENT_CHANGED = "content_changed", _("Service page or course edited")
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     action = models.CharField(_("action"), max_length=40, choices=Action.choices)

@@ -12,7 +12,9 @@ from asiointi.tests.permission_matrix import (
     NOT_FOUND,
     OK,
     STAFF_LOGIN,
+    Answer,
     Row,
+    Rule,
     Target,
     auditor,
     everyone,
@@ -80,6 +82,26 @@ def grants_of_agencies(world: World) -> list[Target]:
     """A grant that is not there (a second press of "Revoke"): the agency's managers are sent
     back to the list; the grants that are there keep the other rows' services open."""
     return [Target({**t.kwargs, "pk": 987654}, t.owner) for t in agencies(world)]
+
+
+def services(world: World) -> list[Target]:
+    """Each owner's service under the owning agency's address (S2's is a third agency's)."""
+    agency = world.agencies[m.OF_OWNING_AGENCY].slug
+    return [Target({"agency": agency, "slug": s.slug}, o) for o, s in world.services.items()]
+
+
+def content_managers(answer: Answer) -> Rule:
+    """The editors of service pages and courses: the agency's managers, and a platform
+    superuser with a verified device for any agency (a third agency's thing under the owning
+    agency's address is not found even so)."""
+    managing = managers(answer)
+
+    def decide(persona: str, owner: str) -> Answer:
+        if persona == m.ADMIN:
+            return NOT_FOUND if owner == m.OF_S2 else answer
+        return managing.expected(persona, owner)
+
+    return Rule(decide)
 
 
 def _inbox(slug: str) -> Callable[[], str]:
@@ -216,5 +238,25 @@ ROWS: list[Row] = [
         fresh=True,
         get=GET_ONLY,
         post=staff(TO_THE_ROSTERS),
+    ),
+    # Service pages and courses: their managers (issue 14), an empty POST shows the form again.
+    Row("backoffice:services", targets=agencies, get=content_managers(OK), post=GET_ONLY),
+    Row(
+        "backoffice:service_edit",
+        targets=services,
+        get=content_managers(OK),
+        post=content_managers(FORM_ERRORS),
+    ),
+    Row(
+        "backoffice:course_edit",
+        targets=rosters,
+        get=content_managers(OK),
+        post=content_managers(FORM_ERRORS),
+    ),
+    Row(
+        "backoffice:course_new",
+        targets=agencies,
+        get=content_managers(OK),
+        post=content_managers(FORM_ERRORS),
     ),
 ]
