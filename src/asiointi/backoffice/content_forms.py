@@ -55,6 +55,9 @@ class LanguagesForm(forms.Form):
             if isinstance(value, datetime):
                 self.initial[name] = timezone.localtime(value).strftime("%Y-%m-%dT%H:%M")
 
+    def text_field_names(self) -> list[str]:
+        return [f"{text[0]}_{language}" for text in self.TEXTS for language in IN_LANGUAGE]
+
     def text_rows(self) -> list[dict[str, Any]]:
         return [
             {

@@ -26,9 +26,7 @@ from asiointi.privacy.models import AuditEvent
 from asiointi.privacy.services import audit_record
 
 
-def content_saved(
-    request: HttpRequest, *, target: str, what: str, changed: list[str], form: LanguagesForm
-) -> None:
+def content_saved(request: HttpRequest, *, target: str, what: str, changed: list[str]) -> None:
     """The audit row and the message of a save."""
     audit_record(
         action=AuditEvent.Action.CONTENT_CHANGED,
@@ -49,21 +47,19 @@ def stale_form(form: LanguagesForm, version: str) -> None:
     form.add_error(
         None,
         _(
-            "Someone else saved this page after you opened it. Your text is kept below and the "
-            "saved text is shown beside it: compare them, then save again if yours should stay."
+            "Someone else saved this page after you opened it. Your text is kept in the form "
+            "and the text saved meanwhile is shown above it: compare them, then save again if "
+            "yours should stay."
         ),
     )
 
 
-def current_texts(form: LanguagesForm, current: Any, fields: tuple[str, ...]) -> list[Any]:
-    """The saved values that differ from what was typed, with their labels."""
+def current_texts(form: LanguagesForm, current: Any) -> list[Any]:
+    """The saved texts that differ from what was typed, with their labels."""
     rows = []
-    for name in fields:
-        if name not in form.fields:
-            continue
-        saved = getattr(current, name)
-        typed = form.data.get(name, "")
-        if str(saved if saved is not None else "") != typed:
+    for name in form.text_field_names():
+        saved = getattr(current, name) or ""
+        if saved.replace("\r\n", "\n") != form.data.get(name, "").replace("\r\n", "\n"):
             rows.append({"label": form.fields[name].label, "value": saved})
     return rows
 
@@ -116,7 +112,7 @@ def service_edit(request: HttpRequest, slug: str) -> HttpResponse:
             service=service, values=form.cleaned_data, seen=form.cleaned_data["seen"]
         )
     except ChangedMeanwhile as stale:
-        current = current_texts(form, stale.current, SERVICE_FIELDS)
+        current = current_texts(form, stale.current)
         stale_form(form, service_version(stale.current))
         return _service_page(request, stale.current, form, status=409, current=current)
     content_saved(
@@ -124,7 +120,6 @@ def service_edit(request: HttpRequest, slug: str) -> HttpResponse:
         target=f"service:{service.pk}",
         what="service page edited",
         changed=changed,
-        form=form,
     )
     url = reverse("backoffice:service_edit", args=[_agency(request).slug, service.slug])
     return HttpResponseRedirect(url, status=303)

@@ -66,15 +66,13 @@ def course_edit(request: HttpRequest, code: str) -> HttpResponse:
             course=course, values=values, sessions=values["sessions"], seen=values["seen"]
         )
     except ChangedMeanwhile as stale:
-        current = current_texts(form, stale.current, COURSE_FIELDS)
+        current = current_texts(form, stale.current)
         stale_form(form, course_version(stale.current))
         return _page(request, form, status=409, course=stale.current, current=current)
     except ValidationError as invalid:
         form.add_error(None, invalid)
         return _page(request, form, status=400, course=course)
-    content_saved(
-        request, target=f"course:{course.pk}", what="course edited", changed=changed, form=form
-    )
+    content_saved(request, target=f"course:{course.pk}", what="course edited", changed=changed)
     return HttpResponseRedirect(_saved_url(request, course), status=303)
 
 
@@ -123,7 +121,6 @@ def course_new(request: HttpRequest) -> HttpResponse:
                 target=f"course:{course.pk}",
                 what="course created",
                 changed=sorted(name for name in values if name != "seen"),
-                form=form,
             )
             return HttpResponseRedirect(_saved_url(request, course), status=303)
     return _page(request, form, status=400, new=True)
