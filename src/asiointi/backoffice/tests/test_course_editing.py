@@ -4,6 +4,7 @@ way round, a taken code) are refused with a clear message and nothing typed lost
 is refused; clerks 404; every save is audit-logged by field."""
 
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -36,14 +37,18 @@ def local(when: Any) -> str:
 def test_a_new_swedish_title_and_times_show_on_the_public_course_page(
     manager: Client, course: Course
 ) -> None:
-    data = course_post(course, name_sv="Drejning för alla", sessions="3.2.2030 17.00–18.30")
+    data = course_post(
+        course, name_sv="Drejning för alla", sessions="3.2.2030 17.00–18.30", price="12,50"
+    )
     response = manager.post(edit_url(course), data)
     assert response.status_code == 303
+    course.refresh_from_db()
+    assert course.price == Decimal("12.50")
     page = Client().get(url("courses:course_detail", course.code, language="sv")).content.decode()
     assert "Drejning för alla" in page
     assert list(course.sessions.values_list("starts_at__year", flat=True)) == [2030]
     event = AuditEvent.objects.get(action=AuditEvent.Action.CONTENT_CHANGED)
-    assert event.details["fields"] == ["name_sv", "sessions"]
+    assert event.details["fields"] == ["name_sv", "price", "sessions"]
 
 
 def test_enrollment_closing_before_it_opens_is_refused_and_the_typed_text_stays(
