@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponseBase, HttpResponseRedi
 from django.urls import reverse
 
 from asiointi.backoffice.models import AgencyMembership
-from asiointi.backoffice.selectors import is_auditor, membership_for
+from asiointi.backoffice.selectors import is_auditor, manager_membership_for, membership_for
 from asiointi.backoffice.staff import agency_administered
 
 View = Callable[..., HttpResponseBase]
@@ -91,6 +91,22 @@ def agency_admin_required(view: View) -> View:
         )
         request.agency = found  # type: ignore[attr-defined]
         request.membership = membership  # type: ignore[attr-defined]
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def agency_manager_required(view: View) -> View:
+    """The agency's service managers and administrators, and a platform superuser (who manages
+    any agency's content as its administrator would); other staff of any agency 404."""
+
+    @staff_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, agency: str, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        request.membership = manager_membership_for(  # type: ignore[attr-defined]
+            user=request.user,  # type: ignore[arg-type]
+            agency_slug=agency,
+        )
         return view(request, *args, **kwargs)
 
     return wrapped

@@ -191,6 +191,8 @@ class CaseSendKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.submission_id}: {self.key}"
+
+
 class StaffInvitation(models.Model):
     """A one-time link for a member of staff to set a password (when they have none) and an
     authenticator app: sent when they are added to an agency or their second factor is reset.

@@ -68,6 +68,27 @@ def membership_for(*, user: User, agency_slug: str, roles: Sequence[str] = ()) -
     return membership
 
 
+MANAGERS = (AgencyMembership.Role.SERVICE_MANAGER, AgencyMembership.Role.AGENCY_ADMIN)
+
+
+def manager_membership_for(*, user: User, agency_slug: str) -> AgencyMembership:
+    """The user's managing membership of the agency; for a platform superuser without one, an
+    unsaved one as the agency's administrator (the pages read the agency and the role from it)."""
+    found = AgencyMembership.objects.select_related("agency").filter(
+        user=user, agency__slug=agency_slug, role__in=MANAGERS
+    )
+    membership = found.first()
+    if membership is None and user.is_superuser:
+        agency = Agency.objects.filter(slug=agency_slug).first()
+        if agency is not None:
+            return AgencyMembership(
+                user=user, agency=agency, role=AgencyMembership.Role.AGENCY_ADMIN
+            )
+    if membership is None:
+        raise Http404
+    return membership
+
+
 def agency_services(*, agency: Agency) -> list[Service]:
     """The agency's services by name, for choosing one (their names only)."""
     services = Service.objects.filter(agency=agency).only("name_fi", "name_sv", "name_en")

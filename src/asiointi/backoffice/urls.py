@@ -9,6 +9,8 @@ from asiointi.backoffice.views import (
     audit,
     auth,
     cases,
+    content,
+    course_editing,
     decision_templates,
     grants,
     invitation,
@@ -34,6 +36,7 @@ TEMPLATES = _route("<slug:agency>/", _("decision-templates/"))
 TEMPLATE = _route(TEMPLATES, "<int:pk>/")
 STAFF = _route("<slug:agency>/", pgettext_lazy("address of an agency's staff", "staff/"))
 MEMBER = _route(STAFF, "<int:pk>/")
+SERVICES = _route("<slug:agency>/", _("services/"))
 
 urlpatterns = [
     path("", auth.home, name="home"),
@@ -94,4 +97,8 @@ urlpatterns = [
         invitation.staff_invitation,
         name="staff_invitation",
     ),
+    path(_route(ROSTER, _("edit/")), course_editing.course_edit, name="course_edit"),
+    path(_route("<slug:agency>/", _("new-course/")), course_editing.course_new, name="course_new"),
+    path(SERVICES, content.service_list, name="services"),
+    path(_route(SERVICES, "<slug:slug>/"), content.service_edit, name="service_edit"),
 ]

@@ -93,3 +93,10 @@ def agency_by_slug(slug: str) -> Agency:
 
 def services_of_agency(agency: Agency) -> QuerySet[Service]:
     return published_services().filter(agency=agency)
+
+
+def service_of_agency(*, agency_id: int, slug: str) -> Service:
+    """One of the agency's services, published or not, for its managers; any other a 404."""
+    return get_object_or_404(
+        Service.objects.select_related("agency"), agency_id=agency_id, slug=slug
+    )

@@ -214,3 +214,8 @@ def attendance_present(*, session: CourseSession) -> set[int]:
             "enrollment_id", flat=True
         )
     )
+
+
+def course_services_of_agency(*, agency_id: int) -> list[Service]:
+    """The agency's course services, which its new courses may belong to."""
+    return list(Service.objects.filter(agency_id=agency_id, kind=Service.Kind.COURSE))

@@ -53,6 +53,7 @@ class AuditEvent(models.Model):
         GDPR_REFUSED = "gdpr_refused", _("GDPR API request refused")
         PERSON_LOOKUP = "person_lookup", _("Person looked up by identity code")
         STAFF_CHANGED = "staff_changed", _("Agency's staff changed")
+        CONTENT_CHANGED = "content_changed", _("Service page or course edited")
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     action = models.CharField(_("action"), max_length=40, choices=Action.choices)

@@ -138,6 +138,26 @@ def _invitation(answer: Answer) -> Rule:
     return Rule(lambda persona, owner: GONE if owner else answer)
 
 
+def services(world: World) -> list[Target]:
+    """Each owner's service under the owning agency's address (S2's is a third agency's)."""
+    agency = world.agencies[m.OF_OWNING_AGENCY].slug
+    return [Target({"agency": agency, "slug": s.slug}, o) for o, s in world.services.items()]
+
+
+def content_managers(answer: Answer) -> Rule:
+    """The editors of service pages and courses: the agency's managers, and a platform
+    superuser with a verified device for any agency (a third agency's thing under the owning
+    agency's address is not found even so)."""
+    managing = managers(answer)
+
+    def decide(persona: str, owner: str) -> Answer:
+        if persona == m.ADMIN:
+            return NOT_FOUND if owner == m.OF_S2 else answer
+        return managing.expected(persona, owner)
+
+    return Rule(decide)
+
+
 def _inbox(slug: str) -> Callable[[], str]:
     def address() -> str:
         with translation.override("fi"):
@@ -353,5 +373,25 @@ ROWS: list[Row] = [
         get=_invitation(OK),
         post=_invitation(FORM_ERRORS),
         note="POST: no password or code",
+    ),
+    # Service pages and courses: their managers (issue 14), an empty POST shows the form again.
+    Row("backoffice:services", targets=agencies, get=content_managers(OK), post=GET_ONLY),
+    Row(
+        "backoffice:service_edit",
+        targets=services,
+        get=content_managers(OK),
+        post=content_managers(FORM_ERRORS),
+    ),
+    Row(
+        "backoffice:course_edit",
+        targets=rosters,
+        get=content_managers(OK),
+        post=content_managers(FORM_ERRORS),
+    ),
+    Row(
+        "backoffice:course_new",
+        targets=agencies,
+        get=content_managers(OK),
+        post=content_managers(FORM_ERRORS),
     ),
 ]
