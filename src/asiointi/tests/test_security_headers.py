@@ -112,7 +112,7 @@ def test_the_city_colours_come_from_a_cached_style_sheet(
     assert response.content.decode() == ":root { --brand: #006400; --brand-text: #fff; }\n"
     assert "immutable" in response["Cache-Control"]
     settings.CITY_BRAND_COLOR = "#8b0000"
-    # A restart with the new colours: no cached page, shared or a process's own, keeps the old address.
+    # A restart with the new colours: no cached page (shared or a process's own) keeps the old one.
     cache.clear()
     catalogue_changed()
     assert link.group(1) not in Client().get("/fi/").content.decode()  # a new address
