@@ -19,15 +19,30 @@ from asiointi.privacy.identity_codes import identity_code_mask
 from asiointi.submissions.crypto import content_decrypt
 from asiointi.submissions.models import AccessGrant, Draft, StatusChange, Submission
 
+# What a draft's pages use of its version and service. The rest (the definition document and
+# schema, the service's descriptions in three languages) is read once per process through
+# `definition_of` and `schema_of`, or not at all: loading and decoding it on every page cost more
+# than the rest of the query.
+DRAFT_FIELDS = [
+    *(field.name for field in Draft._meta.concrete_fields),
+    "version__number",
+    "version__published_at",
+    "version__form_id",
+    "service__slug",
+    "service__agency_id",
+    *(f"service__{name}" for name in ("name", "name_fi", "name_sv", "name_en")),
+]
+
 
 def draft_for_acting(*, acting: Acting, pk: UUID | str) -> Draft:
-    draft = (
-        Draft.objects.select_related("version__form", "service__agency")
-        .filter(acting.visible(), pk=pk, expires_at__gt=timezone.now())
-        .first()
-    )
-    if draft is None:
-        raise Http404
+    try:
+        draft = (
+            Draft.objects.select_related("version", "service")
+            .only(*DRAFT_FIELDS)
+            .get(acting.visible(), pk=pk, expires_at__gt=timezone.now())
+        )
+    except Draft.DoesNotExist:
+        raise Http404 from None
     draft.customer = acting.customer  # the filter made sure; saves reading it again for the folder
     return draft
 

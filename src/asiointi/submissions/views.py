@@ -19,7 +19,7 @@ from asiointi.eforms.pages import (
     read_page,
 )
 from asiointi.eforms.routing import walk
-from asiointi.eforms.selectors import definition_of
+from asiointi.eforms.selectors import definition_of, schema_of
 from asiointi.eforms.summary import answers_summary, declaration_texts
 from asiointi.eforms.validation import answers_problems
 from asiointi.submissions import selectors, services
@@ -189,7 +189,7 @@ def draft_check(request: ActingRequest, pk: str) -> HttpResponse:
         return HttpResponseRedirect(reverse("submissions:draft_exit", args=[draft.pk]))
     if request.method == "GET":
         # Answers saved unchecked, or a date that has since passed: said before "Lähetä".
-        problems = answers_problems(definition, draft.version.schema, answers)
+        problems = answers_problems(definition, schema_of(draft.version), answers)
     return render(
         request,
         "submissions/check.html",
