@@ -54,7 +54,7 @@ def submission_sent_from_draft(*, acting: Acting, draft_key: UUID | str) -> Subm
 
 def submission_for_acting(*, acting: Acting, pk: UUID | str) -> Submission:
     submission = (
-        Submission.objects.select_related("version__form", "service__agency")
+        Submission.objects.select_related("version", "service__agency")
         .filter(acting.visible(), pk=pk)
         .first()
     )

@@ -24,7 +24,7 @@ from asiointi.eforms.summary import answers_summary, declaration_texts
 from asiointi.eforms.validation import answers_problems
 from asiointi.submissions import selectors, services
 from asiointi.submissions.crypto import content_decrypt
-from asiointi.submissions.models import Submission
+from asiointi.submissions.models import Draft, Submission
 
 SAVE, CONTINUE = "save", "continue"
 
@@ -39,10 +39,15 @@ def _page_url(draft_pk: object, page_key: str, *, to_check: bool = False) -> str
 def draft_resume(request: ActingRequest, pk: str) -> HttpResponse:
     """Opening a draft (from the folder, after logging in again) returns to where the person was."""
     draft = selectors.draft_for_acting(acting=request.acting, pk=pk)
+    return HttpResponseRedirect(resume_url(draft))
+
+
+def resume_url(draft: Draft) -> str:
+    """The draft's page where the person was, or the first page on their path."""
     route = walk(definition_of(draft.version), services.draft_answers(draft))
     keys = route.page_keys()
     page_key = draft.page_key if draft.page_key in keys else keys[0]
-    return HttpResponseRedirect(_page_url(draft.pk, page_key))
+    return _page_url(draft.pk, page_key)
 
 
 @acting_required
