@@ -134,10 +134,13 @@ def _page_asks_files(version: FormVersion, page_key: str) -> bool:
     return page is None or any(question.type == "file" for question in page.questions)
 
 
-def _files_hold(version: FormVersion, answers: dict[str, Any], *, holder: str) -> bool:
+def _files_hold(
+    version: FormVersion, answers: dict[str, Any], *, holder: str, new: bool = False
+) -> bool:
     """Keep the files the answers name from being pruned as unheld; release the rest.
 
-    False when the form has no file questions (and so no holders)."""
+    False when the form has no file questions (and so no holders). A `new` holder held nothing
+    before: with no files named there is nothing to do."""
     from asiointi.attachments.models import Attachment
 
     file_keys = [q.key for page, q in definition_of(version).questions() if q.type == "file"]
@@ -149,8 +152,9 @@ def _files_hold(version: FormVersion, answers: dict[str, Any], *, holder: str) -
         for item in (answers.get(key) or [])
         if isinstance(item, dict) and "id" in item
     ]
-    # Holding exactly these files also lets go of those the holder held before.
-    attachments_hold(attachments=Attachment.objects.filter(pk__in=ids), holder=holder)
+    if ids or not new:
+        # Holding exactly these files also lets go of those the holder held before.
+        attachments_hold(attachments=Attachment.objects.filter(pk__in=ids), holder=holder)
     return True
 
 
@@ -193,6 +197,7 @@ def _submission_create(*, draft_key: Any, acting: Acting, language: str) -> Subm
     problems = answers_problems(definition, schema_of(draft.version), answers)
     if problems:
         raise SendRefused(problems)
+    on_path = answers_on_path(definition, answers)
     now = timezone.now()
     submission = Submission.objects.create(
         reference=_unused_reference(),
@@ -204,7 +209,7 @@ def _submission_create(*, draft_key: Any, acting: Acting, language: str) -> Subm
         agency_id=draft.service.agency_id,
         version=draft.version,
         language=language,
-        content_encrypted=content_encrypt(answers_on_path(definition, answers)),
+        content_encrypted=content_encrypt(on_path),
         sent_at=now,
         delete_after=timezone.localdate(now)
         + datetime.timedelta(
@@ -216,9 +221,7 @@ def _submission_create(*, draft_key: Any, acting: Acting, language: str) -> Subm
         ),
     )
     StatusChange.objects.create(submission=submission, status=Status.RECEIVED)
-    if _files_hold(
-        draft.version, answers_on_path(definition, answers), holder=f"submission:{submission.pk}"
-    ):
+    if _files_hold(draft.version, on_path, holder=f"submission:{submission.pk}", new=True):
         attachments_release(holder=f"draft:{draft.pk}")
     folder_item_remove(kind="draft", key=str(draft.pk))
     draft.delete()
