@@ -8,7 +8,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from asiointi.submissions.models import Draft
+from asiointi.submissions.models import Draft, Submission
 from asiointi.submissions.tests.support import PARKING_ANSWERS, answer, fill_parking, start, url
 
 pytestmark = pytest.mark.usefixtures("demo_forms")
@@ -66,3 +66,30 @@ def test_sending_reads_the_persons_row_only_to_know_who_is_logged_in(
     assert len(reads) == 1, reads
     # Delivery reads the service and the form version once, with the submission.
     assert len([q for q in queries.captured_queries if 'FROM "catalogue_service"' in q["sql"]]) == 0
+
+
+def test_a_sent_forms_pages_show_the_agencys_contacts_without_reading_descriptions(
+    tessa_client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    draft = fill_parking(tessa_client)
+    with django_capture_on_commit_callbacks(execute=True):
+        tessa_client.post(url("submissions:draft_check", draft.pk))
+    submission = Submission.objects.select_related("service__agency").get()
+    pages = [
+        url("submissions:confirmation", submission.pk),
+        url("submissions:detail", submission.pk),
+    ]
+    tessa_client.get(pages[0])
+    with CaptureQueriesContext(connection) as queries:
+        shown = [tessa_client.get(page) for page in pages]
+    for response in shown:
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert submission.reference in html
+        assert str(submission.service.agency.name) in html
+        assert submission.service.contact_phone in html
+    sql = _sql(queries)
+    assert "description" not in sql and '"eforms_formversion"."document"' not in sql
+    # Each: the person, the customer, the form with its service, its history, the receipts.
+    read = [q for q in queries.captured_queries if "django_session" not in q["sql"]]
+    assert len(read) == 2 * 5, sql
