@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import path
 from django.views.decorators.http import require_http_methods
 
-from asiointi.catalogue.selectors import service_by_slug
+from asiointi.catalogue.selectors import service_to_use_by_slug
 from asiointi.customers.acting import ActingRequest, acting_check, acting_required
 from asiointi.customers.grants import access_granted
 from asiointi.eforms.selectors import definition_of, form_version_current
@@ -21,7 +21,7 @@ from asiointi.submissions.views import resume_url
 @require_http_methods(["GET", "POST"])
 def form_start(request: ActingRequest, slug: str) -> HttpResponse:
     acting = request.acting
-    service = service_by_slug(slug)
+    service = service_to_use_by_slug(slug)
     version = form_version_current(service=service)
     if version is None:
         context = {"service": service}
