@@ -82,6 +82,14 @@ def service_by_slug(slug: str) -> Service:
     return get_object_or_404(published_services(), slug=slug)
 
 
+def service_to_use_by_slug(slug: str) -> Service:
+    """A published service with its agency, for the pages that use it (a form's start page):
+    without the categories the service's own page lists."""
+    return get_object_or_404(
+        Service.objects.filter(published=True).select_related("agency"), slug=slug
+    )
+
+
 def service_any_by_slug(slug: str) -> Service:
     """A service published or not (pages that explain why it cannot be used)."""
     return get_object_or_404(Service, slug=slug)

@@ -9,6 +9,7 @@ if TYPE_CHECKING:
 
 def customer_for_person(person: "User") -> Customer:
     customer, _ = Customer.objects.get_or_create(person=person)
+    customer.person = person  # the row just read: notices and the folder need not read it again
     return customer
 
 

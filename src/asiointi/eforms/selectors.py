@@ -1,4 +1,5 @@
 from functools import lru_cache
+from typing import Any
 
 from django.http import Http404
 from django.urls import reverse
@@ -45,3 +46,14 @@ def definition_of(version: FormVersion) -> Definition:
 def _definition(pk: int, published_at: object, version: FormVersion) -> Definition:
     # A published version never changes, so its parsed definition can be kept per process.
     return parse(version.document)
+
+
+def schema_of(version: FormVersion) -> dict[str, Any]:
+    """The version's answer schema, kept per process like its definition (never to be changed
+    by the caller)."""
+    return _schema(version.pk, version.published_at, version)
+
+
+@lru_cache(maxsize=256)
+def _schema(pk: int, published_at: object, version: FormVersion) -> dict[str, Any]:
+    return version.schema

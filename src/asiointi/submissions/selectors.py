@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -19,15 +20,30 @@ from asiointi.privacy.identity_codes import identity_code_mask
 from asiointi.submissions.crypto import content_decrypt
 from asiointi.submissions.models import AccessGrant, Draft, StatusChange, Submission
 
+# What a draft's pages use of its version and service. The rest (the definition document and
+# schema, the service's descriptions in three languages) is read once per process through
+# `definition_of` and `schema_of`, or not at all: loading and decoding it on every page cost more
+# than the rest of the query.
+DRAFT_FIELDS = [
+    *(field.name for field in Draft._meta.concrete_fields),
+    "version__number",
+    "version__published_at",
+    "version__form_id",
+    "service__slug",
+    "service__agency_id",
+    *(f"service__{name}" for name in ("name", "name_fi", "name_sv", "name_en")),
+]
+
 
 def draft_for_acting(*, acting: Acting, pk: UUID | str) -> Draft:
-    draft = (
-        Draft.objects.select_related("version__form", "service__agency")
-        .filter(acting.visible(), pk=pk, expires_at__gt=timezone.now())
-        .first()
-    )
-    if draft is None:
-        raise Http404
+    try:
+        draft = (
+            Draft.objects.select_related("version", "service")
+            .only(*DRAFT_FIELDS)
+            .get(acting.visible(), pk=pk, expires_at__gt=timezone.now())
+        )
+    except Draft.DoesNotExist:
+        raise Http404 from None
     draft.customer = acting.customer  # the filter made sure; saves reading it again for the folder
     return draft
 
@@ -37,14 +53,36 @@ def submission_sent_from_draft(*, acting: Acting, draft_key: UUID | str) -> Subm
     return Submission.objects.filter(acting.visible(), draft_key=draft_key).first()
 
 
+def _in_every_language(name: str) -> list[str]:
+    return [name, *(f"{name}_{code}" for code, _name in settings.LANGUAGES)]
+
+
+# What a sent form's pages (confirmation, detail, PDF) show of its version, service and agency.
+_SUBMISSION_FIELDS = [
+    *(field.name for field in Submission._meta.concrete_fields),
+    "version__number",
+    "version__published_at",
+    "version__form_id",
+    "service__slug",
+    "service__agency_id",
+    "service__contact_email",
+    "service__contact_phone",
+    *_in_every_language("service__name"),
+    *_in_every_language("service__contact_hours"),
+    "service__agency__slug",
+    *_in_every_language("service__agency__name"),
+]
+
+
 def submission_for_acting(*, acting: Acting, pk: UUID | str) -> Submission:
-    submission = (
-        Submission.objects.select_related("version__form", "service__agency")
-        .filter(acting.visible(), pk=pk)
-        .first()
-    )
-    if submission is None:
-        raise Http404
+    try:
+        submission = (
+            Submission.objects.select_related("version", "service__agency")
+            .only(*_SUBMISSION_FIELDS)
+            .get(acting.visible(), pk=pk)
+        )
+    except Submission.DoesNotExist:
+        raise Http404 from None
     submission.customer = acting.customer  # the filter made sure
     return submission
 

@@ -16,7 +16,7 @@ from asiointi.eforms.models import FormVersion
 from asiointi.eforms.pages import UNCHECKED
 from asiointi.eforms.prefill import prefill_answers
 from asiointi.eforms.routing import answers_on_path
-from asiointi.eforms.selectors import definition_of
+from asiointi.eforms.selectors import definition_of, schema_of
 from asiointi.eforms.validation import Problem, answers_problems
 from asiointi.folder.services import folder_item_record, folder_item_remove
 from asiointi.identity.models import User
@@ -26,6 +26,7 @@ from asiointi.privacy.models import RetentionKind
 from asiointi.privacy.retention import retention_days
 from asiointi.submissions.crypto import content_decrypt, content_encrypt
 from asiointi.submissions.models import AccessGrant, Draft, StatusChange, Submission
+from asiointi.submissions.selectors import DRAFT_FIELDS
 
 Status = Submission.Status
 DRAFT_STATUS = _("Draft")
@@ -121,15 +122,25 @@ def draft_save(
     draft.save(
         update_fields=["answers_encrypted", "page_key", "person", "expires_at", "updated_at"]
     )
-    _files_hold(draft.version, merged, holder=f"draft:{draft.pk}")
+    if _page_asks_files(draft.version, page_key):
+        # Other pages leave the files named in the answers as they were, so what they hold too.
+        _files_hold(draft.version, merged, holder=f"draft:{draft.pk}")
     _draft_in_folder(draft)
     return draft
 
 
-def _files_hold(version: FormVersion, answers: dict[str, Any], *, holder: str) -> bool:
+def _page_asks_files(version: FormVersion, page_key: str) -> bool:
+    page = definition_of(version).page(page_key)
+    return page is None or any(question.type == "file" for question in page.questions)
+
+
+def _files_hold(
+    version: FormVersion, answers: dict[str, Any], *, holder: str, new: bool = False
+) -> bool:
     """Keep the files the answers name from being pruned as unheld; release the rest.
 
-    False when the form has no file questions (and so no holders)."""
+    False when the form has no file questions (and so no holders). A `new` holder held nothing
+    before: with no files named there is nothing to do."""
     from asiointi.attachments.models import Attachment
 
     file_keys = [q.key for page, q in definition_of(version).questions() if q.type == "file"]
@@ -141,8 +152,9 @@ def _files_hold(version: FormVersion, answers: dict[str, Any], *, holder: str) -
         for item in (answers.get(key) or [])
         if isinstance(item, dict) and "id" in item
     ]
-    # Holding exactly these files also lets go of those the holder held before.
-    attachments_hold(attachments=Attachment.objects.filter(pk__in=ids), holder=holder)
+    if ids or not new:
+        # Holding exactly these files also lets go of those the holder held before.
+        attachments_hold(attachments=Attachment.objects.filter(pk__in=ids), holder=holder)
     return True
 
 
@@ -157,11 +169,9 @@ def submission_send(*, draft_key: Any, acting: Acting, language: str) -> Submiss
     """Send the draft: one locked submission, however many times this is called for it.
 
     A double click, a reload or a resent request finds the submission the first call made (by the
-    draft it came from, unique in the database, so even two at once make only one).
+    draft it came from, unique in the database, so even two at once make only one): the draft is
+    gone by then, so looking for it fails and the submission is read instead.
     """
-    existing = Submission.objects.filter(acting.visible(), draft_key=draft_key).first()
-    if existing is not None:
-        return existing
     try:
         return _submission_create(draft_key=draft_key, acting=acting, language=language)
     except (IntegrityError, Draft.DoesNotExist):
@@ -179,13 +189,15 @@ def _submission_create(*, draft_key: Any, acting: Acting, language: str) -> Subm
     draft = (
         Draft.objects.select_for_update(of=("self",))
         .select_related("version", "service")
+        .only(*DRAFT_FIELDS)
         .get(acting.visible(), pk=draft_key)
     )
     definition = definition_of(draft.version)
     answers = draft_answers(draft)
-    problems = answers_problems(definition, draft.version.schema, answers)
+    problems = answers_problems(definition, schema_of(draft.version), answers)
     if problems:
         raise SendRefused(problems)
+    on_path = answers_on_path(definition, answers)
     now = timezone.now()
     submission = Submission.objects.create(
         reference=_unused_reference(),
@@ -197,7 +209,7 @@ def _submission_create(*, draft_key: Any, acting: Acting, language: str) -> Subm
         agency_id=draft.service.agency_id,
         version=draft.version,
         language=language,
-        content_encrypted=content_encrypt(answers_on_path(definition, answers)),
+        content_encrypted=content_encrypt(on_path),
         sent_at=now,
         delete_after=timezone.localdate(now)
         + datetime.timedelta(
@@ -209,9 +221,7 @@ def _submission_create(*, draft_key: Any, acting: Acting, language: str) -> Subm
         ),
     )
     StatusChange.objects.create(submission=submission, status=Status.RECEIVED)
-    if _files_hold(
-        draft.version, answers_on_path(definition, answers), holder=f"submission:{submission.pk}"
-    ):
+    if _files_hold(draft.version, on_path, holder=f"submission:{submission.pk}", new=True):
         attachments_release(holder=f"draft:{draft.pk}")
     folder_item_remove(kind="draft", key=str(draft.pk))
     draft.delete()
@@ -351,7 +361,14 @@ def submission_delivery_failed(*, submission: Submission, error: str, final: boo
 
 @transaction.atomic
 def submission_delivered(*, submission: Submission) -> None:
-    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    delivered = submission
+    submission = (
+        Submission.objects.select_for_update(of=("self",))
+        .select_related("customer")
+        .get(pk=submission.pk)
+    )
+    # A submission's service and version never change: the folder entry takes the caller's.
+    submission.service, submission.version = delivered.service, delivered.version
     submission.delivery_attempts += 1
     submission.delivery_failed_at = None
     submission.delivery_error = ""

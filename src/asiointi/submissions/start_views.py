@@ -5,22 +5,23 @@ page is too; `asiointi/urls.py` mounts it beside the eforms app's schema address
 
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import path, reverse
+from django.urls import path
 from django.views.decorators.http import require_http_methods
 
-from asiointi.catalogue.selectors import service_by_slug
+from asiointi.catalogue.selectors import service_to_use_by_slug
 from asiointi.customers.acting import ActingRequest, acting_check, acting_required
 from asiointi.customers.grants import access_granted
 from asiointi.eforms.selectors import definition_of, form_version_current
 from asiointi.organisations.services import audience_check
 from asiointi.submissions import selectors, services
+from asiointi.submissions.views import resume_url
 
 
 @acting_required
 @require_http_methods(["GET", "POST"])
 def form_start(request: ActingRequest, slug: str) -> HttpResponse:
     acting = request.acting
-    service = service_by_slug(slug)
+    service = service_to_use_by_slug(slug)
     version = form_version_current(service=service)
     if version is None:
         context = {"service": service}
@@ -31,7 +32,8 @@ def form_start(request: ActingRequest, slug: str) -> HttpResponse:
         return render(request, "catalogue/prior_contact.html", {"service": service}, status=403)
     if request.method == "POST":
         draft = services.draft_start(acting=acting, service=service, version=version)
-        return HttpResponseRedirect(reverse("submissions:draft_resume", args=[draft.pk]))
+        # Straight to the first page: the draft's own address would only redirect there.
+        return HttpResponseRedirect(resume_url(draft))
     return render(
         request,
         "submissions/start.html",

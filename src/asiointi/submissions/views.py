@@ -19,12 +19,12 @@ from asiointi.eforms.pages import (
     read_page,
 )
 from asiointi.eforms.routing import walk
-from asiointi.eforms.selectors import definition_of
+from asiointi.eforms.selectors import definition_of, schema_of
 from asiointi.eforms.summary import answers_summary, declaration_texts
 from asiointi.eforms.validation import answers_problems
 from asiointi.submissions import selectors, services
 from asiointi.submissions.crypto import content_decrypt
-from asiointi.submissions.models import Submission
+from asiointi.submissions.models import Draft, Submission
 
 SAVE, CONTINUE = "save", "continue"
 
@@ -39,10 +39,15 @@ def _page_url(draft_pk: object, page_key: str, *, to_check: bool = False) -> str
 def draft_resume(request: ActingRequest, pk: str) -> HttpResponse:
     """Opening a draft (from the folder, after logging in again) returns to where the person was."""
     draft = selectors.draft_for_acting(acting=request.acting, pk=pk)
+    return HttpResponseRedirect(resume_url(draft))
+
+
+def resume_url(draft: Draft) -> str:
+    """The draft's page where the person was, or the first page on their path."""
     route = walk(definition_of(draft.version), services.draft_answers(draft))
     keys = route.page_keys()
     page_key = draft.page_key if draft.page_key in keys else keys[0]
-    return HttpResponseRedirect(_page_url(draft.pk, page_key))
+    return _page_url(draft.pk, page_key)
 
 
 @acting_required
@@ -189,7 +194,7 @@ def draft_check(request: ActingRequest, pk: str) -> HttpResponse:
         return HttpResponseRedirect(reverse("submissions:draft_exit", args=[draft.pk]))
     if request.method == "GET":
         # Answers saved unchecked, or a date that has since passed: said before "Lähetä".
-        problems = answers_problems(definition, draft.version.schema, answers)
+        problems = answers_problems(definition, schema_of(draft.version), answers)
     return render(
         request,
         "submissions/check.html",

@@ -1,10 +1,12 @@
+from urllib.parse import urlsplit, urlunsplit
+
 from django import template
 from django.conf import settings
 from django.forms import BoundField, Select
 from django.forms.widgets import ChoiceWidget
 from django.http import HttpRequest
-from django.urls import translate_url
-from django.utils.translation import get_language
+from django.urls import NoReverseMatch, ResolverMatch, reverse, translate_url
+from django.utils.translation import get_language, override
 
 register = template.Library()
 
@@ -14,16 +16,31 @@ def language_links(context: template.Context) -> list[dict[str, object]]:
     """The same page in each language, so switching keeps the person where they are."""
     request: HttpRequest | None = context.get("request")
     path = request.get_full_path() if request else "/"
+    match = getattr(request, "resolver_match", None)
     current = get_language()
     return [
         {
             "code": code,
             "name": name,
-            "url": translate_url(path, code),
+            "url": translate_url(path, code) if match is None else _translated(path, match, code),
             "current": code == current,
         }
         for code, name in settings.LANGUAGES
     ]
+
+
+def _translated(path: str, match: ResolverMatch, code: str) -> str:
+    """`translate_url` for the page being shown, without resolving its path again for each
+    language: the request's own match names the view (three resolves were a tenth of a page's
+    rendering time)."""
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    with override(code):
+        try:
+            url = reverse(name, args=match.args, kwargs=match.kwargs)  # type: ignore[arg-type]
+        except NoReverseMatch:
+            return path
+    parsed = urlsplit(path)
+    return urlunsplit((parsed.scheme, parsed.netloc, url, parsed.query, parsed.fragment))
 
 
 @register.filter

@@ -150,3 +150,19 @@ def test_a_file_question_on_a_repeating_page_is_refused_at_publishing(service: S
         form_publish(form=form)
     assert "Question docs: a file question cannot be on a repeating page." in str(refused.value)
     assert form.versions.count() == before
+
+
+def test_a_file_stays_held_while_other_pages_are_saved_and_goes_when_taken_off_its_page(
+    service: Service, tessa_client: Client, clamd: str
+) -> None:
+    optional = {**FILES, "required": False}
+    files = page("files", optional, question("note", "text", required=False))
+    more = page("more", question("story", "text"))
+    form_publish(form=form_define(service=service, document=document(files, more)))
+    draft, own = upload_own_file(tessa_client)
+    assert post(tessa_client, draft, "more", {"story": "x"}).status_code == 302
+    own.refresh_from_db()
+    assert own.holder == f"draft:{draft.pk}"
+    post(tessa_client, draft, "files", {"note": "without the file"})
+    own.refresh_from_db()
+    assert own.holder == ""
