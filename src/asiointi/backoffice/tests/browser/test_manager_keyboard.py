@@ -57,6 +57,7 @@ def test_a_manager_writes_a_decision_template_by_keyboard(
     page.locator("body").focus()
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
+    expect(page.locator("#main")).to_be_focused()
     page.keyboard.press("Tab")
     new_template = page.get_by_role("link", name="Uusi päätöspohja")
     expect(new_template).to_be_focused()
