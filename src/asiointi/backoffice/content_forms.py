@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from asiointi.catalogue.models import Service
 from asiointi.plain_text import PlainTextField
 
+REQUIRED = forms.Field.default_error_messages["required"]
 IN_LANGUAGE = {"fi": _("in Finnish"), "sv": _("in Swedish"), "en": _("in English")}
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%d.%m.%Y %H.%M", "%d.%m.%Y %H:%M", "%d.%m.%Y klo %H.%M"]
 SESSION_LINE = re.compile(
@@ -39,6 +40,10 @@ class LanguagesForm(forms.Form):
     field per language, `<name>_fi`, `<name>_sv`, `<name>_en`."""
 
     TEXTS: tuple[tuple[str, Any, int | None, bool, bool], ...] = ()
+    # The fields the page shows before and right after the texts: the error summary lists the
+    # errors in the order of the page.
+    BEFORE_TEXTS: tuple[str, ...] = ()
+    AFTER_TEXTS: tuple[str, ...] = ()
     seen = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -51,6 +56,12 @@ class LanguagesForm(forms.Form):
                     multiline,
                     required and language == "fi",
                 )
+        # Django's "This field is required." names no field, and the error summary lists it far
+        # from its field: the message names it.
+        for field in self.fields.values():
+            if field.error_messages.get("required") is REQUIRED:
+                field.error_messages["required"] = format_lazy(_("Fill in: {}."), field.label)
+        self.order_fields([*self.BEFORE_TEXTS, *self.text_field_names(), *self.AFTER_TEXTS])
         for name, value in list(self.initial.items()):
             if isinstance(value, datetime):
                 self.initial[name] = timezone.localtime(value).strftime("%Y-%m-%dT%H:%M")
@@ -140,6 +151,7 @@ class CourseForm(LanguagesForm):
         ("place", _("Place"), 200, False, True),
         ("audience", _("For whom"), 200, False, False),
     )
+    AFTER_TEXTS = ("term", "address", "teacher", "price", "min_age", "max_age", "sessions")
     term = PlainTextField(label=_("Term"), max_length=40, help_text=_("For example 2027 spring."))
     address = PlainTextField(label=_("Address"), max_length=200, required=False)
     teacher = PlainTextField(label=_("Teacher"), max_length=200, required=False)
@@ -201,6 +213,7 @@ class CourseForm(LanguagesForm):
 
 
 class CourseCreateForm(CourseForm):
+    BEFORE_TEXTS = ("service", "code", "capacity", "waiting_capacity")
     seen = forms.CharField(widget=forms.HiddenInput, required=False)
     service = forms.TypedChoiceField(
         label=_("Service"), coerce=int, error_messages={"required": _("Choose the service.")}

@@ -8,6 +8,8 @@ the last administrator, and two presses of "Add" make one member."""
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404, HttpRequest
@@ -219,6 +221,13 @@ def staff_second_factor_reset(*, membership: AgencyMembership, request: HttpRequ
     (a session verified with them too) and a new set-up link is sent."""
     membership = _locked(membership)
     user = membership.user
+    # Without an address the member would be left with no second factor and no way to set one.
+    try:
+        validate_email(user.email)
+    except ValidationError:
+        raise StaffRefused(
+            _("There is no working e-mail address for the new set-up link, so nothing was reset.")
+        ) from None
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
     _audit(request=request, what="second factor reset", membership=membership)

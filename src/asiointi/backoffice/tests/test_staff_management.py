@@ -185,6 +185,16 @@ def test_resetting_the_second_factor_ends_the_members_session_and_sends_a_link(
     assert message.to == ["kalle@example.fi"] and "/kutsu/" in message.body
 
 
+def test_a_member_without_an_e_mail_address_keeps_their_second_factor(admin: Client) -> None:
+    user, _device = staff_member("kalle", OWNING_AGENCY)
+    address = url("backoffice:staff_reset", OWNING_AGENCY, membership("kalle").pk)
+    page = admin.post(address)
+    assert page.status_code == 400
+    assert "ei ole toimivaa sähköpostiosoitetta" in page.content.decode()
+    assert TOTPDevice.objects.filter(user=user).exists()
+    assert not mail.outbox
+
+
 @pytest.mark.parametrize(
     "persona",
     ["clerk", "manager", "other agency's admin", "auditor"],
