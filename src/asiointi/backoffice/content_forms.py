@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from asiointi.backoffice.staff_forms import ServiceChoiceForm, service_choice
 from asiointi.catalogue.models import Service
 from asiointi.plain_text import PlainTextField
 
@@ -26,6 +27,11 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self) -> None:
         super().__init__(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def _moment(label: Any) -> forms.DateTimeField:
+    """A date and time, picked in the browser or typed the Finnish way."""
+    return forms.DateTimeField(label=label, widget=DateTimeInput(), input_formats=DATETIME_FORMATS)
 
 
 def _text(label: Any, max_length: int | None, multiline: bool, required: bool) -> PlainTextField:
@@ -166,15 +172,9 @@ class CourseForm(LanguagesForm):
     )
     min_age = forms.IntegerField(label=_("Minimum age"), required=False, min_value=0, max_value=120)
     max_age = forms.IntegerField(label=_("Maximum age"), required=False, min_value=0, max_value=120)
-    opens_at = forms.DateTimeField(
-        label=_("Enrollment opens"), widget=DateTimeInput(), input_formats=DATETIME_FORMATS
-    )
-    closes_at = forms.DateTimeField(
-        label=_("Enrollment closes"), widget=DateTimeInput(), input_formats=DATETIME_FORMATS
-    )
-    cancellation_deadline = forms.DateTimeField(
-        label=_("Cancellation deadline"), widget=DateTimeInput(), input_formats=DATETIME_FORMATS
-    )
+    opens_at = _moment(_("Enrollment opens"))
+    closes_at = _moment(_("Enrollment closes"))
+    cancellation_deadline = _moment(_("Cancellation deadline"))
     limit_per_term = forms.IntegerField(
         label=_("Courses of this service per person per term"),
         help_text=_("Empty: no limit."),
@@ -212,12 +212,10 @@ class CourseForm(LanguagesForm):
         return found
 
 
-class CourseCreateForm(CourseForm):
+class CourseCreateForm(CourseForm, ServiceChoiceForm):
     BEFORE_TEXTS = ("service", "code", "capacity", "waiting_capacity")
     seen = forms.CharField(widget=forms.HiddenInput, required=False)
-    service = forms.TypedChoiceField(
-        label=_("Service"), coerce=int, error_messages={"required": _("Choose the service.")}
-    )
+    service = service_choice()
     code = forms.SlugField(
         label=_("Course code"),
         max_length=40,
@@ -228,13 +226,3 @@ class CourseCreateForm(CourseForm):
     waiting_capacity = forms.IntegerField(
         label=_("Places on the waiting list"), min_value=0, max_value=100000, initial=0
     )
-
-    def __init__(self, *args: Any, services: list[Service], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.services = {service.pk: service for service in services}
-        field = self.fields["service"]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = [("", _("Choose the service"))] + [(s.pk, s.name) for s in services]
-
-    def chosen_service(self) -> Service:
-        return self.services[self.cleaned_data["service"]]

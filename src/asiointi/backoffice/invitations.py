@@ -5,6 +5,7 @@ their recovery codes once. After that they log in at the staff login like everyo
 import base64
 from binascii import unhexlify
 from datetime import timedelta
+from typing import Any
 
 import qrcode
 from django.conf import settings
@@ -64,15 +65,12 @@ def invitation_send(
     the address of the staff login. Only the newest link works."""
     language = get_language() or settings.LANGUAGE_CODE
     if not second_factor_reset and _set_up(user):
-        notification_send(
-            channel="email",
-            to=user.email,
-            template="staff_added",
-            context={
-                "agency_name": agency.name,
-                "login_url": _portal_url(reverse("backoffice:login")),
-            },
-            language=language,
+        _email(
+            user,
+            "staff_added",
+            language,
+            agency_name=agency.name,
+            login_url=_portal_url(reverse("backoffice:login")),
         )
         return None
     StaffInvitation.objects.filter(user=user, used_at__isnull=True).delete()
@@ -80,19 +78,22 @@ def invitation_send(
         user=user, agency=agency, sent_by=sent_by, totp_key=random_hex(20)
     )
     link = reverse("backoffice:staff_invitation", args=[invitation_token(invitation)])
-    notification_send(
-        channel="email",
-        to=user.email,
-        template="staff_invitation",
-        context={
-            "agency_name": agency.name,
-            "link": _portal_url(link),
-            "valid_hours": int(INVITATION_VALID.total_seconds() // 3600),
-            "reset": second_factor_reset,
-        },
-        language=language,
+    _email(
+        user,
+        "staff_invitation",
+        language,
+        agency_name=agency.name,
+        link=_portal_url(link),
+        valid_hours=int(INVITATION_VALID.total_seconds() // 3600),
+        reset=second_factor_reset,
     )
     return invitation
+
+
+def _email(user: User, template: str, language: str, **context: Any) -> None:
+    notification_send(
+        channel="email", to=user.email, template=template, context=context, language=language
+    )
 
 
 def invitation_open(*, token: str) -> StaffInvitation | None:

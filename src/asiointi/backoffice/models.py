@@ -37,6 +37,11 @@ class AgencyMembership(models.Model):
     def __str__(self) -> str:
         return f"{self.user} @ {self.agency}"
 
+    @property
+    def manages(self) -> bool:
+        """A service manager or an agency administrator: more than a clerk."""
+        return self.role != self.Role.CLERK
+
 
 class CaseAssignment(models.Model):
     """Who at the agency handles a sent form (a case). One row per case, none when unassigned."""

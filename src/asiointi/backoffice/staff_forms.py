@@ -29,21 +29,15 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
-class GrantForm(forms.Form):
-    customer = forms.CharField(widget=forms.HiddenInput, max_length=200)
-    service = forms.TypedChoiceField(
-        label=_("Service"),
-        coerce=int,
-        error_messages={"required": _("Choose the service.")},
+def service_choice() -> forms.TypedChoiceField:
+    """A `service` field for `ServiceChoiceForm`, declared by each form where it stands."""
+    return forms.TypedChoiceField(
+        label=_("Service"), coerce=int, error_messages={"required": _("Choose the service.")}
     )
-    valid_until = forms.DateField(
-        label=_("Access ends on"),
-        help_text=_("The last day the customer may use the service. Empty: until revoked."),
-        required=False,
-        widget=DateInput(),
-        error_messages={"invalid": _("Give the date like 31.12.2027.")},
-        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
-    )
+
+
+class ServiceChoiceForm(forms.Form):
+    """A form whose `service` field (`service_choice()`) offers the services it is given."""
 
     def __init__(self, *args: Any, services: list[Service], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -54,6 +48,19 @@ class GrantForm(forms.Form):
 
     def chosen_service(self) -> Service:
         return self.services[self.cleaned_data["service"]]
+
+
+class GrantForm(ServiceChoiceForm):
+    customer = forms.CharField(widget=forms.HiddenInput, max_length=200)
+    service = service_choice()
+    valid_until = forms.DateField(
+        label=_("Access ends on"),
+        help_text=_("The last day the customer may use the service. Empty: until revoked."),
+        required=False,
+        widget=DateInput(),
+        error_messages={"invalid": _("Give the date like 31.12.2027.")},
+        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+    )
 
 
 class CapacityForm(forms.Form):

@@ -3,6 +3,8 @@ of that customer's the person may see (`Acting.scope`).
 
 Views that show or change anything of a customer's use `acting_required`, which also checks the
 person's right to act again: a mandate removed after login stops working at the next request.
+Only a resident (a person identified strongly, with an identity code) acts: a staff-only account
+is no customer, so it gets no Customer row and resident pages explain where residents log in.
 The organisations app answers that question through the hook it registers here
 (`acting_scope_hook_register`), so this app never imports it.
 
@@ -21,8 +23,9 @@ from typing import TYPE_CHECKING, Any, Concatenate, Final, Literal, ParamSpec, T
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
+from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 
 from asiointi.customers.models import Customer
@@ -100,8 +103,8 @@ def acting_scope_hook_register(hook: ScopeHook) -> None:
 
 def acting_get(request: HttpRequest) -> Acting | None:
     """The acting context as chosen; for an organisation its scope is empty until checked
-    (`acting_required` and `acting_get_checked` check it)."""
-    if not request.user.is_authenticated:
+    (`acting_required` and `acting_get_checked` check it). None for a staff-only account."""
+    if not is_resident(request):
         return None
     cached = getattr(request, "_acting", None)
     if cached is not None:
@@ -119,6 +122,11 @@ def acting_get(request: HttpRequest) -> Acting | None:
         )
     request._acting = acting  # type: ignore[attr-defined]
     return acting
+
+
+def is_resident(request: HttpRequest) -> bool:
+    """Logged in strongly, with an identity code: staff who are also residents are residents."""
+    return request.user.is_authenticated and bool(getattr(request.user, "is_resident", False))
 
 
 def _organisation_get(pk: int) -> "Organisation | None":
@@ -177,15 +185,18 @@ Params = ParamSpec("Params")
 
 def acting_required(
     view: Callable[Concatenate[ActingRequest, Params], Response],
-) -> Callable[Concatenate[HttpRequest, Params], Response | HttpResponseRedirect]:
+) -> Callable[Concatenate[HttpRequest, Params], Response | HttpResponse]:
     """Log in first; then `request.acting` is set, the right to act has been checked now and
-    `request.acting.scope` says what of the customer's the person may see."""
+    `request.acting.scope` says what of the customer's the person may see. A staff-only account
+    is told that residents log in with strong identification."""
 
     @wraps(view)
     def wrapped(
         request: HttpRequest, *args: Params.args, **kwargs: Params.kwargs
-    ) -> Response | HttpResponseRedirect:
+    ) -> Response | HttpResponse:
         acting = acting_get(request)
+        if acting is None and request.user.is_authenticated:
+            return render(request, "customers/not_a_resident.html", status=403)
         if acting is None:
             return redirect_to_login(request.get_full_path())
         # The same object, from here on with `acting` set.

@@ -141,6 +141,9 @@ REFUSED = redirect("organisations:refused")
 ADMITTED = Answer((), label="admitted", admitted=True)
 AUDIENCE = redirect(below("organisations:audience_refused", slug="SLUG"))
 REFUSAL_PAGE = Answer((403,), label="403, the page that explains")
+# A staff-only account (no identity code) is no resident: resident pages say where residents log in.
+NOT_A_RESIDENT = Answer((403,), label="403, staff are not residents")
+STAFF_ONLY = frozenset({OWN_STAFF, OWN_MANAGER, OWN_ADMIN, OTHER_STAFF, AUDITOR, SUPERUSER, ADMIN})
 
 
 # What each member of staff handles: their agency's inbox and its cases.
@@ -216,13 +219,21 @@ def logged_in(answer: Answer) -> Rule:
     return Rule(lambda persona, owner: LOGIN if persona == ANONYMOUS else answer)
 
 
+def not_a_customer(persona: str) -> Answer | None:
+    """`acting_required` before anything else: anonymous visitors log in, staff are told that
+    they are not residents."""
+    if persona == ANONYMOUS:
+        return LOGIN
+    return NOT_A_RESIDENT if persona in STAFF_ONLY else None
+
+
 def customer(answer: Answer) -> Rule:
     """`acting_required` without an object: the person's own page, or the organisation's for
     anyone it has given a right; a person whose right is gone is told so."""
 
     def decide(persona: str, owner: str) -> Answer:
-        if persona == ANONYMOUS:
-            return LOGIN
+        if refused := not_a_customer(persona):
+            return refused
         if persona == NO_RIGHTS:
             return REFUSED
         return answer
@@ -241,8 +252,8 @@ def owners(answer: Answer) -> Rule:
     `answer`; anyone else 404 (not 403: nothing tells that it exists)."""
 
     def decide(persona: str, owner: str) -> Answer:
-        if persona == ANONYMOUS:
-            return LOGIN
+        if refused := not_a_customer(persona):
+            return refused
         if persona == NO_RIGHTS:
             return REFUSED
         return answer if owner in SEES.get(persona, frozenset()) else NOT_FOUND
@@ -260,8 +271,8 @@ def starts(answer: Answer, *, groups_anywhere: bool = False) -> Rule:
     service's audience."""
 
     def decide(persona: str, owner: str) -> Answer:
-        if persona == ANONYMOUS:
-            return LOGIN
+        if refused := not_a_customer(persona):
+            return refused
         if persona == NO_RIGHTS:
             return REFUSED
         if persona in (ROLE_HOLDER, MANDATE_HOLDER):

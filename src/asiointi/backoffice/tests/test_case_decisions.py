@@ -12,7 +12,7 @@ from django.utils.translation import override
 
 from asiointi.backoffice import services
 from asiointi.backoffice.models import DecisionTemplate
-from asiointi.backoffice.tests.support import OTHER_AGENCY, case_url, send_parking, staff_client
+from asiointi.backoffice.tests.support import OTHER_AGENCY, case_url
 from asiointi.backoffice.tests.support import url as address
 from asiointi.catalogue.models import Agency
 from asiointi.folder.models import FolderItem, Message, NotificationPreference
@@ -29,16 +29,6 @@ TEXTS = {
     "appeal_fi": "Oikaisuvaatimus on tehtävä 14 päivän kuluessa {decision_date} jälkeen.",
     "appeal_sv": "Begäran om omprövning ska göras inom 14 dagar.",
 }
-
-
-@pytest.fixture
-def case(tessa_client: Client, django_capture_on_commit_callbacks: Any) -> Submission:
-    return send_parking(tessa_client, django_capture_on_commit_callbacks)
-
-
-@pytest.fixture
-def clerk() -> Client:
-    return staff_client("kaisa")
 
 
 def make_template(case: Submission, **changes: Any) -> DecisionTemplate:

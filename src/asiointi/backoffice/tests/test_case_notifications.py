@@ -1,22 +1,14 @@
 """The case page lists what the customer was told about the case (kind, channel, masked address,
 status, time), so a clerk sees when a receipt or a status notice could not be sent."""
 
-from typing import Any
-
 import pytest
-from django.test import Client
 from django.utils import timezone
 
-from asiointi.backoffice.tests.support import case_url, send_parking, staff_client
+from asiointi.backoffice.tests.support import case_url, staff_client
 from asiointi.notify.models import Notification
 from asiointi.submissions.models import Submission
 
 pytestmark = pytest.mark.usefixtures("demo_forms")
-
-
-@pytest.fixture
-def case(tessa_client: Client, django_capture_on_commit_callbacks: Any) -> Submission:
-    return send_parking(tessa_client, django_capture_on_commit_callbacks)
 
 
 def _section(page: str) -> str:

@@ -7,23 +7,13 @@ from django.core import mail
 from django.test import Client
 
 from asiointi.backoffice.models import CaseNote
-from asiointi.backoffice.tests.support import case_url, send_parking, staff_client, url
+from asiointi.backoffice.tests.support import case_url, url
 from asiointi.folder.models import FolderItem
 from asiointi.identity.models import User
 from asiointi.privacy.models import AuditEvent
 from asiointi.submissions.models import Submission
 
 pytestmark = pytest.mark.usefixtures("demo_forms")
-
-
-@pytest.fixture
-def case(tessa_client: Client, django_capture_on_commit_callbacks: Any) -> Submission:
-    return send_parking(tessa_client, django_capture_on_commit_callbacks)
-
-
-@pytest.fixture
-def clerk() -> Client:
-    return staff_client("kaisa")
 
 
 def test_the_inbox_lists_the_agencys_new_case_with_customer_and_service(

@@ -1,6 +1,7 @@
 """An agency's staff: its administrators (and platform superusers) add members, change their
 roles, remove them and reset their second factor. Removing and resetting ask first."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -111,35 +112,48 @@ def _confirm(
     return render(request, "backoffice/staff_confirm.html", context, status=status)
 
 
+def _confirmed(
+    request: HttpRequest,
+    pk: int,
+    *,
+    action: str,
+    act: Callable[..., object],
+    done: Callable[[AgencyMembership], str],
+) -> HttpResponse:
+    """Removing and resetting: the question by GET, `act` by POST, then `done`'s message."""
+    membership = _member(request, pk)
+    if request.method != "POST":
+        return _confirm(request, membership, action)
+    try:
+        act(membership=membership, request=request)
+    except staff.StaffRefused as refused:
+        return _confirm(request, membership, action, status=400, refused=refused.message)
+    messages.success(request, done(membership))
+    return _back(request)
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 @agency_admin_required
 def staff_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    membership = _member(request, pk)
-    if request.method != "POST":
-        return _confirm(request, membership, "remove")
-    try:
-        staff.staff_member_remove(membership=membership, request=request)
-    except staff.StaffRefused as refused:
-        return _confirm(request, membership, "remove", status=400, refused=refused.message)
-    messages.success(
-        request, _("%(name)s was removed from the staff.") % {"name": _name(membership)}
+    return _confirmed(
+        request,
+        pk,
+        action="remove",
+        act=staff.staff_member_remove,
+        done=lambda member: _("%(name)s was removed from the staff.") % {"name": _name(member)},
     )
-    return _back(request)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @agency_admin_required
 def staff_reset(request: HttpRequest, pk: int) -> HttpResponse:
-    membership = _member(request, pk)
-    if request.method != "POST":
-        return _confirm(request, membership, "reset")
-    try:
-        staff.staff_second_factor_reset(membership=membership, request=request)
-    except staff.StaffRefused as refused:
-        return _confirm(request, membership, "reset", status=400, refused=refused.message)
-    messages.success(
+    return _confirmed(
         request,
-        _("The second factor of %(name)s was reset. A new set-up link was sent to %(email)s.")
-        % {"name": _name(membership), "email": membership.user.email},
+        pk,
+        action="reset",
+        act=staff.staff_second_factor_reset,
+        done=lambda member: (
+            _("The second factor of %(name)s was reset. A new set-up link was sent to %(email)s.")
+            % {"name": _name(member), "email": member.user.email}
+        ),
     )
-    return _back(request)

@@ -88,6 +88,8 @@ def course(make_course: MakeCourse) -> Course:
 def make_person(db: None) -> MakePerson:
     def make(name: str = "", **fields: Any) -> User:
         number = next(_numbers)
+        # A resident is identified strongly: the digest stands for their identity code.
+        fields.setdefault("identity_code_digest", f"resident-{number}")
         return User.objects.create(
             username=f"resident-{number}", first_name=name or f"Resident{number}", **fields
         )

@@ -75,6 +75,9 @@ def test_everyone_logged_in_sees_only_their_own_folder_pages_and_anonymous_is_se
         if persona == "anonymous":
             assert response.status_code == 302, persona
             assert response["Location"].startswith(reverse("identity:login")), persona
+        elif persona.startswith("staff"):
+            # Staff-only accounts are no residents: the page says where residents log in.
+            assert response.status_code == 403, persona
         else:
             assert response.status_code == 200, persona
             assert "no-store" in response.get("Cache-Control", ""), persona
@@ -99,6 +102,8 @@ def test_every_object_in_a_folder_is_shown_only_to_its_customer_and_a_stranger_g
                 expected = 200
             elif persona == "anonymous":
                 expected = 302
+            elif persona.startswith("staff"):
+                expected = 403
             else:
                 expected = 404
             assert response.status_code == expected, f"{persona} at {url}"
@@ -108,9 +113,13 @@ def test_every_object_in_a_folder_is_shown_only_to_its_customer_and_a_stranger_g
 
 def test_a_reply_to_a_strangers_thread_is_404_and_writes_nothing(personas: Personas) -> None:
     url = _resident_urls(personas)[0]
-    for persona in ("unrelated resident", COMPANY_OWNER, "staff of the owning agency"):
+    for persona, status in (
+        ("unrelated resident", 404),
+        (COMPANY_OWNER, 404),
+        ("staff of the owning agency", 403),
+    ):
         response = personas.all()[persona].post(url, {"body": "Minäkin!"})
-        assert response.status_code == 404, persona
+        assert response.status_code == status, persona
     assert not personas.resident_customer.threads.get().messages.filter(body="Minäkin!").exists()
 
 

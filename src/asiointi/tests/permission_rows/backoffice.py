@@ -70,38 +70,45 @@ def case_documents(world: World) -> list[Target]:
     ]
 
 
-def rosters(world: World) -> list[Target]:
-    """Each owner's course under the owning agency's address (S2's is a third agency's)."""
+def _of_owning_agency(world: World, key: str, values: dict[str, str]) -> list[Target]:
+    """Each owner's thing (`key`: its value) under the owning agency's address (S2's is a third
+    agency's: not found there even by the owning agency's staff)."""
     agency = world.agencies[m.OF_OWNING_AGENCY].slug
-    return [Target({"agency": agency, "code": c.code}, o) for o, c in world.courses.items()]
+    return [Target({"agency": agency, key: value}, owner) for owner, value in values.items()]
+
+
+def _with_pk(targets: list[Target], pk: Callable[[Target], int]) -> list[Target]:
+    """The targets' addresses, each one level deeper: the object `pk` gives for the target."""
+    return [Target({**t.kwargs, "pk": pk(t)}, t.owner) for t in targets]
+
+
+def rosters(world: World) -> list[Target]:
+    return _of_owning_agency(world, "code", {o: c.code for o, c in world.courses.items()})
 
 
 def fresh_roster_enrollments(world: World) -> list[Target]:
-    return [
-        Target({**t.kwargs, "pk": world.fresh_enrollment(t.owner).pk}, t.owner)
-        for t in rosters(world)
-    ]
+    return _with_pk(rosters(world), lambda t: world.fresh_enrollment(t.owner).pk)
 
 
 def grants_of_agencies(world: World) -> list[Target]:
     """A grant that is not there (a second press of "Revoke"): the agency's managers are sent
     back to the list; the grants that are there keep the other rows' services open."""
-    return [Target({**t.kwargs, "pk": 987654}, t.owner) for t in agencies(world)]
+    return _with_pk(agencies(world), lambda t: 987654)
 
 
 def decision_templates(world: World) -> list[Target]:
     """A decision template of each agency, under that agency's address."""
     from asiointi.backoffice.models import DecisionTemplate
 
-    targets = []
-    for target in agencies(world):
-        template, _created = DecisionTemplate.objects.get_or_create(
+    def template(target: Target) -> int:
+        found, _created = DecisionTemplate.objects.get_or_create(
             agency=world.agencies[target.owner],
             name="Päätöspohja",
             defaults={"body_fi": "Päätös asiassa {reference}."},
         )
-        targets.append(Target({**target.kwargs, "pk": template.pk}, target.owner))
-    return targets
+        return found.pk
+
+    return _with_pk(agencies(world), template)
 
 
 def fresh_members(world: World) -> list[Target]:
@@ -139,9 +146,7 @@ def _invitation(answer: Answer) -> Rule:
 
 
 def services(world: World) -> list[Target]:
-    """Each owner's service under the owning agency's address (S2's is a third agency's)."""
-    agency = world.agencies[m.OF_OWNING_AGENCY].slug
-    return [Target({"agency": agency, "slug": s.slug}, o) for o, s in world.services.items()]
+    return _of_owning_agency(world, "slug", {o: s.slug for o, s in world.services.items()})
 
 
 def content_managers(answer: Answer) -> Rule:
@@ -158,25 +163,17 @@ def content_managers(answer: Answer) -> Rule:
     return Rule(decide)
 
 
-def _inbox(slug: str) -> Callable[[], str]:
+def _own(name: str, agency: str = OWNING_AGENCY) -> Callable[[], str]:
+    """The Finnish address of the agency's page."""
+
     def address() -> str:
         with translation.override("fi"):
-            return reverse("backoffice:inbox", args=[slug])
+            return reverse(name, args=[agency])
 
     return address
 
 
-OWN_INBOX = _inbox(OWNING_AGENCY)
-
-
-def _own(name: str) -> Callable[[], str]:
-    def address() -> str:
-        with translation.override("fi"):
-            return reverse(name, args=[OWNING_AGENCY])
-
-    return address
-
-
+OWN_INBOX = _own("backoffice:inbox")
 OWN_GRANTS = _own("backoffice:grants")
 OWN_DECISION_TEMPLATES = _own("backoffice:decision_templates")
 
@@ -189,7 +186,7 @@ HOME = everyone(STAFF_LOGIN).but(
     own_staff=redirect(OWN_INBOX),
     own_manager=redirect(OWN_INBOX),
     own_admin=redirect(OWN_INBOX),
-    other_staff=redirect(_inbox(OTHER_AGENCY)),
+    other_staff=redirect(_own("backoffice:inbox", OTHER_AGENCY)),
     admin=OK,
 )
 

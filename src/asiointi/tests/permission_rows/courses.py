@@ -44,8 +44,8 @@ PRIOR_CONTACT = Answer((403,), label="403, contact the agency first")
 def _course_start(persona: str, owner: str) -> Answer:
     """A course service's courses; one needing prior contact only once the agency has opened
     it to the customer (here to the resident only)."""
-    if persona == m.ANONYMOUS:
-        return m.LOGIN
+    if refused := m.not_a_customer(persona):
+        return refused
     if persona == m.NO_RIGHTS:
         return m.REFUSED
     if owner == m.OF_RESIDENT and persona != m.RESIDENT:

@@ -20,38 +20,17 @@ STAFF_AND_ADMINS = ("own_staff", "own_manager", "other_staff", "superuser", "adm
 NEVER_IDENTIFIED_NO_RIGHT = {
     p: redirect(below("organisations:failed", query="?reason=no-right")) for p in STAFF_AND_ADMINS
 }
-# A person acting as themself is sent to their own contact details; an organisation's need
-# full rights once it is registered.
+# A resident acting as themself is sent to their own contact details; an organisation's need
+# full rights once it is registered; staff are no residents.
 AS_SELF_TO_OWN_CONTACT_DETAILS = customer_wide(OK).but(
-    **{
-        p: redirect("registration:contact_details")
-        for p in (
-            "resident",
-            "other_resident",
-            "own_staff",
-            "own_manager",
-            "other_staff",
-            "superuser",
-            "admin",
-        )
-    }
+    resident=redirect("registration:contact_details"),
+    other_resident=redirect("registration:contact_details"),
 )
 # With no code pending there is nothing to confirm: on to the folder. (Not 404 to a mandate
 # holder: the first to choose an organisation registers it, whatever their rights, and comes
 # back here after the code that registered it.)
 AS_SELF_TO_OWN_CODES = customer(FOLDER).but(
-    **{
-        p: redirect("registration:confirm")
-        for p in (
-            "resident",
-            "other_resident",
-            "own_staff",
-            "own_manager",
-            "other_staff",
-            "superuser",
-            "admin",
-        )
-    }
+    resident=redirect("registration:confirm"), other_resident=redirect("registration:confirm")
 )
 
 

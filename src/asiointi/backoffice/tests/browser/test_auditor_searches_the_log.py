@@ -4,8 +4,9 @@ log; every page state passes axe. (The page has no script: the unit tests use it
 import pytest
 from playwright.sync_api import expect
 
+from asiointi.backoffice.tests.browser.staff_pages import staff_log_in
 from asiointi.backoffice.tests.fixtures import totp_code
-from asiointi.backoffice.tests.support import PASSWORD, auditor_member, url
+from asiointi.backoffice.tests.support import auditor_member
 from asiointi.catalogue.tests.browser.support import CheckPage, OpenPage, Site, follow
 from asiointi.identity.models import User
 from asiointi.privacy.models import AuditEvent
@@ -20,11 +21,7 @@ def test_an_auditor_finds_a_residents_events_by_identity_code(
     AuditEvent.objects.create(action=AuditEvent.Action.LOGOUT, user=tessa, target="oidc")
     _user, device = auditor_member("aila")
     page = open_page()
-    page.goto(site.base_url + url("backoffice:login"))
-    page.get_by_label("Käyttäjätunnus").fill("aila")
-    page.get_by_label("Salasana").fill(PASSWORD)
-    page.get_by_label("Koodi todennussovelluksesta tai varakoodi").fill(totp_code(device))
-    follow(page, page.get_by_role("button", name="Kirjaudu"))
+    staff_log_in(page, site, "aila", totp_code(device))
     check_page(page, "auditor's staff home")
 
     follow(page, page.get_by_role("link", name="Hae lokitiedoista"))

@@ -10,8 +10,9 @@ from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from asiointi.backoffice.tests.browser.conftest import log_in
+from asiointi.backoffice.tests.browser.staff_pages import staff_log_in
 from asiointi.backoffice.tests.fixtures import totp_code
-from asiointi.backoffice.tests.support import PASSWORD, send_parking, staff_member, url
+from asiointi.backoffice.tests.support import send_parking, staff_member, url
 from asiointi.catalogue.tests.browser.support import CheckPage, OpenPage, Site, follow
 from asiointi.identity.models import User
 from asiointi.notify.models import OutboxMessage
@@ -34,12 +35,7 @@ def _told(tessa: User) -> int:
 
 def _clerk_logged_in(clerk: Page, portal: Site, check_page: CheckPage, device: TOTPDevice) -> Page:
     """Kaisa logs in at the back office with her password and authenticator code."""
-    clerk.goto(portal.base_url + url("backoffice:login"))
-    check_page(clerk, "staff login")
-    clerk.get_by_label("Käyttäjätunnus").fill("kaisa")
-    clerk.get_by_label("Salasana").fill(PASSWORD)
-    clerk.get_by_label("Koodi todennussovelluksesta tai varakoodi").fill(totp_code(device))
-    follow(clerk, clerk.get_by_role("button", name="Kirjaudu"))
+    staff_log_in(clerk, portal, "kaisa", totp_code(device), check_page=check_page)
     expect(clerk.get_by_role("heading", level=1)).to_contain_text("Asiat:")
     check_page(clerk, "inbox")
     return clerk

@@ -12,7 +12,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from asiointi.backoffice.models import AgencyMembership
 from asiointi.backoffice.tests.browser.conftest import log_in
-from asiointi.backoffice.tests.browser.test_grants_and_rosters import staff_logs_in
+from asiointi.backoffice.tests.browser.staff_pages import staff_logs_in
 from asiointi.backoffice.tests.support import OWNING_AGENCY, send_parking, url
 from asiointi.catalogue.tests.browser.support import CheckPage, OpenPage, Site, follow
 from asiointi.identity.models import User

@@ -5,15 +5,14 @@ and is told; the menu leads to both and to the feedback inbox. Every page state 
 import pytest
 from django.conf import LazySettings
 from django.test import Client
-from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from asiointi.backoffice.models import AgencyMembership
-from asiointi.backoffice.tests.fixtures import totp_code
-from asiointi.backoffice.tests.support import OWNING_AGENCY, PASSWORD, staff_member, url
+from asiointi.backoffice.tests.browser.staff_pages import course_open, staff_logs_in
+from asiointi.backoffice.tests.support import OWNING_AGENCY, url
 from asiointi.catalogue.models import Service
 from asiointi.catalogue.tests.browser.support import CheckPage, OpenPage, Site, follow
-from asiointi.courses.models import Course, CourseSession, Enrollment
+from asiointi.courses.models import Course, Enrollment
 from asiointi.courses.services import enrollment_create, participant_self
 from asiointi.customers.acting import Acting
 from asiointi.customers.services import customer_for_person
@@ -24,16 +23,6 @@ from asiointi.submissions.tests.conftest import make_resident
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 Role = AgencyMembership.Role
 FORM = "ilmoitus-tai-palaute"
-
-
-def staff_logs_in(page: Page, site: Site, username: str, role: str, agency: str) -> None:
-    _user, device = staff_member(username, agency, role=role)
-    page.goto(site.base_url + url("backoffice:login"))
-    page.get_by_label("Käyttäjätunnus").fill(username)
-    page.get_by_label("Salasana").fill(PASSWORD)
-    page.get_by_label("Koodi todennussovelluksesta tai varakoodi").fill(totp_code(device))
-    follow(page, page.get_by_role("button", name="Kirjaudu", exact=True))
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Asiat:")
 
 
 def form_opens(tessa: User) -> int:
@@ -78,25 +67,9 @@ def test_a_service_manager_opens_a_prior_contact_service_to_a_resident(
 
 
 def _course(service: Service) -> Course:
-    now = timezone.now()
-    course = Course.objects.create(
-        code="keramiikka-1",
-        service=service,
-        agency=service.agency,
-        name_fi="Keramiikka",
-        term="kevät 2027",
-        place_fi="Työväenopisto",
-        capacity=1,
-        waiting_capacity=2,
-        opens_at=now - timezone.timedelta(hours=1),
-        closes_at=now + timezone.timedelta(days=30),
-        cancellation_deadline=now + timezone.timedelta(days=20),
+    return course_open(
+        service, code="keramiikka-1", name_fi="Keramiikka", capacity=1, waiting_capacity=2
     )
-    start = now + timezone.timedelta(days=40)
-    CourseSession.objects.create(
-        course=course, starts_at=start, ends_at=start + timezone.timedelta(minutes=90)
-    )
-    return course
 
 
 def test_a_clerk_raises_the_places_and_the_first_waiting_is_told(

@@ -3,40 +3,23 @@ back office (a missing Finnish name refused first, with what was typed kept), an
 Swedish pages show both at once. Every page state passes axe."""
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from asiointi.backoffice.models import AgencyMembership
-from asiointi.backoffice.tests.browser.test_grants_and_rosters import staff_logs_in
+from asiointi.backoffice.tests.browser.staff_pages import course_open, staff_logs_in
 from asiointi.backoffice.tests.support import url
 from asiointi.catalogue.models import Service
 from asiointi.catalogue.tests.browser.support import CheckPage, OpenPage, Site, follow
-from asiointi.courses.models import Course, CourseSession
+from asiointi.courses.models import Course
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 Role = AgencyMembership.Role
 
 
 def _course(service: Service) -> Course:
-    now = timezone.now()
-    course = Course.objects.create(
-        code="drejning-1",
-        service=service,
-        agency=service.agency,
-        name_fi="Dreijaus",
-        name_sv="Drejning",
-        term="kevät 2027",
-        place_fi="Työväenopisto",
-        capacity=5,
-        opens_at=now - timezone.timedelta(hours=1),
-        closes_at=now + timezone.timedelta(days=30),
-        cancellation_deadline=now + timezone.timedelta(days=20),
+    return course_open(
+        service, code="drejning-1", name_fi="Dreijaus", name_sv="Drejning", capacity=5
     )
-    start = now + timezone.timedelta(days=40)
-    CourseSession.objects.create(
-        course=course, starts_at=start, ends_at=start + timezone.timedelta(minutes=90)
-    )
-    return course
 
 
 def test_a_service_manager_edits_a_service_page_and_a_course_in_swedish(

@@ -11,8 +11,8 @@ from django_otp.oath import totp
 from playwright.sync_api import Page, expect
 
 from asiointi.backoffice.models import AgencyMembership
-from asiointi.backoffice.tests.browser.test_grants_and_rosters import staff_logs_in
-from asiointi.backoffice.tests.support import OWNING_AGENCY, url
+from asiointi.backoffice.tests.browser.staff_pages import staff_log_in, staff_logs_in
+from asiointi.backoffice.tests.support import OWNING_AGENCY
 from asiointi.catalogue.tests.browser.support import CheckPage, OpenPage, Site, follow
 from asiointi.identity.models import User
 from asiointi.notify.models import OutboxMessage
@@ -87,12 +87,10 @@ def test_an_invited_member_sets_up_their_account_and_logs_in(
     expect(invitee.get_by_role("heading", level=1)).to_have_text("Linkki ei enää toimi")
     check_page(invitee, "the link used")
 
-    invitee.goto(portal.base_url + url("backoffice:login"))
-    invitee.get_by_label("Käyttäjätunnus").fill("veera.virtanen@example.fi")
-    invitee.get_by_label("Salasana").fill(PASSWORD)
     # The code the set-up took is used up: the app's next one logs in.
-    invitee.get_by_label("Koodi todennussovelluksesta tai varakoodi").fill(code_for(secret, 1))
-    follow(invitee, invitee.get_by_role("button", name="Kirjaudu", exact=True))
+    staff_log_in(
+        invitee, portal, "veera.virtanen@example.fi", code_for(secret, 1), password=PASSWORD
+    )
     expect(invitee.get_by_role("heading", level=1)).to_contain_text("Asiat:")
     nav = invitee.get_by_role("navigation", name="Henkilöstö")
     expect(nav.get_by_role("link", name="Palvelujen käyttöoikeudet")).to_have_count(1)
