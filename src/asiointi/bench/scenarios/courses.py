@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.db.models import F
 from django.middleware.csrf import (  # type: ignore[attr-defined]
     _get_new_csrf_string,
     _mask_cipher_secret,
@@ -122,10 +123,20 @@ def _reset(courses: list[Course]) -> None:
 def _residents(courses: list[Course], count: int) -> list[Resident]:
     names = [f"{PREFIX}-resident-{number:05d}" for number in range(count)]
     existing = set(User.objects.filter(username__in=names).values_list("username", flat=True))
+    # Residents are people identified strongly: the digest stands for an identity code.
     User.objects.bulk_create(
-        User(username=name, first_name="Ruuhka", last_name=name[-5:], password=make_password(None))
+        User(
+            username=name,
+            first_name="Ruuhka",
+            last_name=name[-5:],
+            password=make_password(None),
+            identity_code_digest=name,
+        )
         for name in names
         if name not in existing
+    )
+    User.objects.filter(username__in=names, identity_code_digest__isnull=True).update(
+        identity_code_digest=F("username")
     )
     users = list(User.objects.filter(username__in=names).order_by("username"))
     with_customer = set(
