@@ -1,7 +1,7 @@
 """Personas and courses for the courses tests."""
 
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from itertools import count
 from typing import Any
 
@@ -70,7 +70,9 @@ def make_course(service: Service) -> MakeCourse:
         }
         values.update(fields)
         course = Course.objects.create(**values)
-        start = now + timedelta(days=40)
+        # At 17.00 local time: a session typed back in its editor must not run past midnight.
+        day = timezone.localdate(now) + timedelta(days=40)
+        start = timezone.make_aware(datetime.combine(day, time(17, 0)))
         CourseSession.objects.create(
             course=course, starts_at=start, ends_at=start + timedelta(minutes=90)
         )

@@ -1,6 +1,7 @@
 """What the back office's browser tests share: logging in at the staff login, and a course open
 for enrollment."""
 
+from datetime import datetime, time
 from typing import Any
 
 from django.utils import timezone
@@ -52,7 +53,9 @@ def course_open(service: Service, **fields: Any) -> Course:
         cancellation_deadline=now + timezone.timedelta(days=20),
         **fields,
     )
-    start = now + timezone.timedelta(days=40)
+    # At 17.00 local time: the session typed back in the course's editor must not pass midnight.
+    day = timezone.localdate(now) + timezone.timedelta(days=40)
+    start = timezone.make_aware(datetime.combine(day, time(17, 0)))
     CourseSession.objects.create(
         course=course, starts_at=start, ends_at=start + timezone.timedelta(minutes=90)
     )
