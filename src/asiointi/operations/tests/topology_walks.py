@@ -76,10 +76,8 @@ def rental_application_filled(site: Topology, browser: requests.Session) -> str:
     browser.get(site.portal_url + start, timeout=30)
     answer = post(site, browser, start)
     assert answer.status_code == 302, answer.text[:3000]
-    resume = urlsplit(answer.headers["Location"]).path  # the draft, which opens its page
-    draft = resume.split("/")[-2]
-    answer = browser.get(site.portal_url + resume, allow_redirects=False, timeout=30)
-    where = urlsplit(answer.headers["Location"]).path
+    where = urlsplit(answer.headers["Location"]).path  # the draft's first page
+    draft = next(part for part in where.split("/") if part.count("-") == 4 and len(part) == 36)
     for data, files in RENTAL_PAGES:
         answer = post(site, browser, where, {"action": "continue", **data}, files)
         assert answer.status_code == 302, (where, answer.text[:3000])

@@ -57,7 +57,7 @@ def press_send_and_confirm(
 def test_a_person_pressing_many_times_gets_one_code_and_one_registration(
     live_server: LiveServer,
 ) -> None:
-    person = User.objects.create(username="tessa", first_name="Tessa")
+    person = User.objects.create(username="tessa", first_name="Tessa", identity_code_digest="tessa")
     browser = browser_session(live_server.url, person)
 
     register, confirm = reverse("registration:contact_details"), reverse("registration:confirm")
@@ -72,7 +72,7 @@ def test_a_person_pressing_many_times_gets_one_code_and_one_registration(
 def test_an_organisation_registered_by_many_presses_gets_one_code_and_one_registration(
     live_server: LiveServer,
 ) -> None:
-    person = User.objects.create(username="tessa", first_name="Tessa")
+    person = User.objects.create(username="tessa", first_name="Tessa", identity_code_digest="tessa")
     organisation = Organisation.objects.create(business_id="0112038-9", name="Testi Oy")
     browser = browser_session(live_server.url, person, organisation)
 
